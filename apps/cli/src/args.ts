@@ -1,0 +1,114 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "./usage-error.js";
+
+/** Everything `gong-flows unassign` was asked to do, checked and with defaults filled in. */
+export interface UnassignArgs {
+  readonly ids: readonly string[];
+  readonly files: readonly string[];
+  readonly unassignedBy: string | undefined;
+  readonly baseUrl: string | undefined;
+  readonly json: boolean;
+  readonly dryRun: boolean;
+  readonly journal: string | undefined;
+  readonly rps: number;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  readonly batchSize: number;
+  readonly quiet: boolean;
+}
+
+export type Command =
+  | { kind: "help"; topic: "main" | "unassign" }
+  | { kind: "version" }
+  | ({ kind: "unassign" } & UnassignArgs);
+
+export const DEFAULTS = { rps: 3, maxRetries: 3, timeoutMs: 30_000, batchSize: 200 } as const;
+
+const UNASSIGN_OPTIONS = {
+  file: { type: "string", multiple: true },
+  "unassigned-by": { type: "string" },
+  "base-url": { type: "string" },
+  json: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  journal: { type: "string" },
+  rps: { type: "string" },
+  "max-retries": { type: "string" },
+  "timeout-ms": { type: "string" },
+  "batch-size": { type: "string" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Parses the command line; throws {@link UsageError} with what to fix. */
+export function parseCommand(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    return { kind: "help", topic: first === "help" && rest[0] === "unassign" ? "unassign" : "main" };
+  }
+  if (first === "--version" || first === "-v") return { kind: "version" };
+  if (first !== "unassign") {
+    throw new UsageError(
+      `Unknown command ${JSON.stringify(first)}: the command is "unassign" (see gong-flows --help)`,
+    );
+  }
+  return parseUnassign(rest);
+}
+
+function parseUnassign(argv: readonly string[]): Command {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof UNASSIGN_OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: UNASSIGN_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split(/\.\s/)[0]}. See gong-flows unassign --help`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help", topic: "unassign" };
+  const files = values.file ?? [];
+  if (files.filter((file) => file === "-").length > 1) {
+    throw new UsageError("--file - (standard input) can be given only once");
+  }
+  return {
+    kind: "unassign",
+    ids: positionals,
+    files,
+    unassignedBy: values["unassigned-by"],
+    baseUrl: values["base-url"],
+    json: values.json ?? false,
+    dryRun: values["dry-run"] ?? false,
+    journal: values.journal,
+    rps: parseNumber("--rps", values.rps, DEFAULTS.rps, {
+      min: 0,
+      exclusiveMin: true,
+      max: 1000,
+      integer: false,
+    }),
+    maxRetries: parseNumber("--max-retries", values["max-retries"], DEFAULTS.maxRetries, { min: 0, max: 10 }),
+    timeoutMs: parseNumber("--timeout-ms", values["timeout-ms"], DEFAULTS.timeoutMs, {
+      min: 100,
+      max: 600_000,
+    }),
+    batchSize: parseNumber("--batch-size", values["batch-size"], DEFAULTS.batchSize, { min: 1, max: 200 }),
+    quiet: values.quiet ?? false,
+  };
+}
+
+interface NumberRule {
+  min: number;
+  max: number;
+  exclusiveMin?: boolean;
+  integer?: boolean;
+}
+
+function parseNumber(flag: string, text: string | undefined, fallback: number, rule: NumberRule): number {
+  if (text === undefined) return fallback;
+  const integer = rule.integer ?? true;
+  const pattern = integer ? /^\d+$/ : /^(?:\d+(?:\.\d+)?|\.\d+)$/;
+  const range = `${rule.exclusiveMin ? `greater than ${rule.min}` : `from ${rule.min}`} to ${rule.max}`;
+  const kind = integer ? "a whole number" : "a number";
+  if (!pattern.test(text.trim()))
+    throw new UsageError(`${flag} must be ${kind} ${range}, got ${JSON.stringify(text)}`);
+  const value = Number(text);
+  const tooLow = rule.exclusiveMin ? value <= rule.min : value < rule.min;
+  if (tooLow || value > rule.max) throw new UsageError(`${flag} must be ${kind} ${range}, got ${text}`);
+  return value;
+}

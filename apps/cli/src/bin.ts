@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+import { text } from "node:stream/consumers";
+import { main } from "./main.js";
+
+const controller = new AbortController();
+let interrupts = 0;
+const stop = (signal: NodeJS.Signals) => {
+  interrupts++;
+  // A second Ctrl-C means "now": the report so far is not waited for.
+  if (interrupts > 1) process.exit(130);
+  process.stderr.write(`\ngong-flows: ${signal}: stopping after the request in flight (again to quit now)\n`);
+  controller.abort(new Error(`stopped by ${signal}`));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
+const code = await main(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin: () => text(process.stdin),
+  signal: controller.signal,
+});
+process.exitCode = code;

@@ -1,0 +1,57 @@
+import { readFile } from "node:fs/promises";
+import { idProblem } from "@gong-flows/client";
+import { UsageError } from "./usage-error.js";
+
+const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+
+/**
+ * Collects ids from arguments and `--file` sources, in that order. Each argument is one id; a file holds ids
+ * separated by newlines, commas or whitespace, and lines starting with `#` are comments. Every problem names
+ * where it is (argument number, or file and line).
+ */
+export async function collectIds(
+  args: readonly string[],
+  files: readonly string[],
+  readStdin: () => Promise<string>,
+): Promise<string[]> {
+  const ids: string[] = [];
+  args.forEach((id, index) => {
+    const problem = idProblem(id);
+    if (problem) throw new UsageError(`Id argument ${index + 1} ${shown(id)} ${problem}`);
+    ids.push(id);
+  });
+  for (const file of files) {
+    const name = file === "-" ? "standard input" : file;
+    let text: string;
+    try {
+      text = file === "-" ? await readStdin() : await readFile(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new UsageError(`Cannot read --file ${name}: ${code}`);
+    }
+    ids.push(...idsInText(text, name));
+  }
+  if (ids.length === 0) {
+    throw new UsageError(
+      "No ids given: pass flow instance ids as arguments or with --file PATH (- for stdin)",
+    );
+  }
+  return ids;
+}
+
+/** Parses the ids of one file's text. */
+export function idsInText(text: string, name: string): string[] {
+  const ids: string[] = [];
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
+  lines.forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    for (const token of trimmed.split(/[\s,]+/)) {
+      if (token === "") continue;
+      const problem = idProblem(token);
+      if (problem) throw new UsageError(`${name}:${index + 1}: id ${shown(token)} ${problem}`);
+      ids.push(token);
+    }
+  });
+  return ids;
+}

@@ -1,0 +1,127 @@
+import type { GongApiError } from "../errors.js";
+import type { Outcome, ProgressEvent, UnassignError, UnassignReport } from "./report.js";
+
+/** Outcomes that a possible earlier processing of the id overrides: only a listing beats doubt. */
+const OVERRIDDEN_BY_DOUBT: ReadonlySet<Outcome> = new Set(["notUnassigned", "rejected", "skipped"]);
+
+/**
+ * The bookkeeping of one bulk run: which ids are settled and how, which are in doubt, and the counters.
+ * Classification rules live here and nowhere else, so they can be tested without HTTP.
+ */
+export class Ledger {
+  readonly #ids: readonly string[];
+  readonly #outcomes = new Map<string, Outcome>();
+  readonly #inDoubt: Set<string>;
+  readonly #onProgress: ((event: ProgressEvent) => void) | undefined;
+  readonly #duplicates: number;
+  #requests = 0;
+  readonly #requestIds: string[] = [];
+  readonly #errors: UnassignError[] = [];
+
+  constructor(
+    ids: readonly string[],
+    duplicates: number,
+    possiblyProcessed: Iterable<string>,
+    onProgress?: (event: ProgressEvent) => void,
+  ) {
+    this.#ids = ids;
+    this.#duplicates = duplicates;
+    this.#onProgress = onProgress;
+    const known = new Set(ids);
+    this.#inDoubt = new Set([...possiblyProcessed].filter((id) => known.has(id)));
+  }
+
+  get total(): number {
+    return this.#ids.length;
+  }
+
+  /** Reports an attempt about to start. */
+  sending(ids: readonly string[], attempt: number): void {
+    this.#emit({ type: "sending", flowInstanceIds: ids, attempt, ...this.#totals() });
+  }
+
+  /** Counts a request's attempts and the request ids its responses carried. */
+  recordRequest(attempts: number, requestIds: readonly string[]): void {
+    this.#requests += attempts;
+    this.#requestIds.push(...requestIds);
+  }
+
+  /** These ids may have been processed by a request whose answer we did not get. */
+  markInDoubt(ids: readonly string[]): void {
+    for (const id of ids) this.#inDoubt.add(id);
+  }
+
+  isSettled(id: string): boolean {
+    return this.#outcomes.has(id);
+  }
+
+  /** Records the request's failure for the report, and returns the entry. */
+  recordError(error: GongApiError, ids: readonly string[]): UnassignError {
+    const entry: UnassignError = {
+      kind: error.kind,
+      status: error.status,
+      requestId: error.requestId,
+      messages: [...error.messages],
+      flowInstanceIds: [...ids],
+    };
+    this.#errors.push(entry);
+    return entry;
+  }
+
+  /**
+   * Settles ids, applying the precedence rule: an id in doubt becomes `unknown` instead of `notUnassigned`,
+   * `rejected` or `skipped`. Ids already settled are left alone.
+   */
+  settle(ids: readonly string[], outcome: Outcome, error?: UnassignError): void {
+    const byOutcome = new Map<Outcome, string[]>();
+    for (const id of ids) {
+      if (this.#outcomes.has(id)) continue;
+      const final = OVERRIDDEN_BY_DOUBT.has(outcome) && this.#inDoubt.has(id) ? "unknown" : outcome;
+      this.#outcomes.set(id, final);
+      const group = byOutcome.get(final);
+      if (group) group.push(id);
+      else byOutcome.set(final, [id]);
+    }
+    for (const [final, group] of byOutcome) {
+      this.#emit({
+        type: "settled",
+        flowInstanceIds: group,
+        outcome: final,
+        ...(error ? { error } : {}),
+        ...this.#totals(),
+      });
+    }
+  }
+
+  /** Settles whatever is left when the run ends: never answered means skipped, or unknown if in doubt. */
+  settleRemaining(): void {
+    this.settle(
+      this.#ids.filter((id) => !this.#outcomes.has(id)),
+      "skipped",
+    );
+  }
+
+  report(): UnassignReport {
+    const report: UnassignReport = {
+      unassigned: [],
+      notUnassigned: [],
+      rejected: [],
+      unknown: [],
+      skipped: [],
+      duplicates: this.#duplicates,
+      requests: this.#requests,
+      requestIds: [...this.#requestIds],
+      errors: [...this.#errors],
+    };
+    for (const id of this.#ids) report[this.#outcomes.get(id) ?? "skipped"].push(id);
+    return report;
+  }
+
+  #totals() {
+    return { settled: this.#outcomes.size, total: this.#ids.length };
+  }
+
+  #emit(event: ProgressEvent): void {
+    this.#onProgress?.(event);
+  }
+}

@@ -1,0 +1,64 @@
+/** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
+export const MAX_ID_LENGTH = 256;
+
+// Whitespace (Unicode), control (Cc) and format (Cf) characters, and the separators of the CLI's id files.
+const FORBIDDEN_IN_ID = /[\s\p{Cc}\p{Cf},#]/u;
+const EMAIL = /^[^\s@\p{Cc}\p{Cf}]+@[^\s@\p{Cc}\p{Cf}.]+(?:\.[^\s@\p{Cc}\p{Cf}.]+)+$/u;
+
+/** Shows a value in an error message, shortened so a pasted megabyte does not flood the terminal. */
+export function describeValue(value: string): string {
+  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return JSON.stringify(shown);
+}
+
+/** Why `id` is not a valid flow instance id, or `null` when it is. Shared with the CLI's file reader. */
+export function idProblem(id: string): string | null {
+  if (id.length === 0) return "is empty";
+  if (id.length > MAX_ID_LENGTH) return `is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
+  const bad = FORBIDDEN_IN_ID.exec(id);
+  if (bad) {
+    const char = bad[0];
+    const what =
+      char === "," || char === "#"
+        ? `"${char}"`
+        : `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`;
+    return `contains ${what} (ids have no whitespace, control characters, commas or #)`;
+  }
+  return null;
+}
+
+/** Validates every id before anything is sent; the error names the position and the value. */
+export function validateIds(ids: unknown): string[] {
+  if (typeof ids === "string") {
+    throw new TypeError("ids must be an iterable of id strings, not a single string: wrap it as [id]");
+  }
+  if (ids === null || typeof ids !== "object" || !(Symbol.iterator in ids)) {
+    throw new TypeError("ids must be an iterable (e.g. an array) of flow instance id strings");
+  }
+  const result: string[] = [];
+  let index = 0;
+  for (const id of ids as Iterable<unknown>) {
+    if (typeof id !== "string") throw new TypeError(`ids[${index}] must be a string, got ${typeof id}`);
+    const problem = idProblem(id);
+    if (problem) throw new RangeError(`ids[${index}] ${describeValue(id)} ${problem}`);
+    result.push(id);
+    index++;
+  }
+  if (result.length === 0) throw new RangeError("ids is empty: pass at least one flow instance id");
+  return result;
+}
+
+/** Why `email` does not look like `local@domain.tld`, or `null` when it does. */
+export function emailProblem(email: unknown): string | null {
+  if (typeof email !== "string") return `must be a string, got ${typeof email}`;
+  if (email.length > 254 || !EMAIL.test(email))
+    return `${describeValue(email)} does not look like local@domain.tld`;
+  return null;
+}
+
+export function validateEmail(email: unknown): string | undefined {
+  if (email === undefined) return undefined;
+  const problem = emailProblem(email);
+  if (problem) throw new TypeError(`unassignedByUserEmail ${problem}`);
+  return email as string;
+}

@@ -1,0 +1,72 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { UnassignReport } from "./bulk/report.js";
+import { type UnassignOptions, unassignInBulk } from "./bulk/run.js";
+import type { paths } from "./generated/openapi.js";
+import { type GongFlowsClientOptions, resolveOptions } from "./options.js";
+import { createRedactor } from "./redact.js";
+import { type Clock, systemClock } from "./transport/clock.js";
+import { Pacer } from "./transport/pacer.js";
+import { createTransport } from "./transport/transport.js";
+import { USER_AGENT } from "./version.js";
+
+/** The client: the typed single-request API, and the bulk operation. */
+export interface GongFlowsClient {
+  /** The typed openapi-fetch client for the spec: one request, no batching; paced and retried. */
+  readonly api: Client<paths>;
+  /**
+   * Removes prospects from the given flow instances, in as few requests as possible, and accounts for every
+   * id in the report. Input errors throw (`TypeError`/`RangeError`) before anything is sent; everything after
+   * that, including an abort, resolves with the report.
+   */
+  unassignFlowInstances(ids: Iterable<string>, options?: UnassignOptions): Promise<UnassignReport>;
+}
+
+/** Time and randomness, replaced in tests so retries and pacing run without real waiting. */
+export interface ClientInternals {
+  clock?: Clock;
+  random?: () => number;
+}
+
+/** Creates a client. Throws `TypeError`/`RangeError` on bad options, before any request. */
+export function createGongFlowsClient(options: GongFlowsClientOptions): GongFlowsClient {
+  return createClientWith(options, {});
+}
+
+export function createClientWith(
+  options: GongFlowsClientOptions,
+  internals: ClientInternals,
+): GongFlowsClient {
+  const resolved = resolveOptions(options);
+  const clock = internals.clock ?? systemClock;
+  const transport = createTransport({
+    fetch: resolved.fetch,
+    authorization: resolved.auth.authorization,
+    authScheme: resolved.auth.scheme,
+    userAgent: USER_AGENT,
+    timeoutMs: resolved.timeoutMs,
+    maxRetries: resolved.maxRetries,
+    maxRetryAfterSeconds: resolved.maxRetryAfterSeconds,
+    pacer: new Pacer(resolved.requestsPerSecond, clock),
+    clock,
+    random: internals.random ?? Math.random,
+    redact: createRedactor(resolved.auth.secrets),
+    onRequest: resolved.onRequest,
+  });
+  const api = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: transport.fetch });
+  // Enough overlap that slow answers do not pull the run below the paced rate.
+  const concurrency =
+    resolved.requestsPerSecond === null
+      ? 4
+      : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
+  const bulkConfig = {
+    transport,
+    baseUrl: resolved.baseUrl,
+    batchSize: resolved.batchSize,
+    maxIsolationRequests: resolved.maxIsolationRequests,
+    concurrency,
+  };
+  return {
+    api,
+    unassignFlowInstances: (ids, unassignOptions) => unassignInBulk(bulkConfig, ids, unassignOptions),
+  };
+}

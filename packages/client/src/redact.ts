@@ -1,0 +1,26 @@
+/** Replaces every secret in a text; the one function every message, error and log line passes through. */
+export type Redactor = (text: string) => string;
+
+export const REDACTED = "[REDACTED]";
+
+/** Builds a redactor for the given secrets (longest first, so a secret inside another cannot leave a tail). */
+export function createRedactor(secrets: readonly string[]): Redactor {
+  const needles = [...new Set(secrets.filter((secret) => secret.length > 0))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (needles.length === 0) return (text) => text;
+  return (text) => {
+    let result = text;
+    for (const needle of needles) result = result.split(needle).join(REDACTED);
+    return result;
+  };
+}
+
+/** Copies headers with the Authorization value hidden, for observers and debug logs. */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const copy: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    copy[name] = name.toLowerCase() === "authorization" ? REDACTED : value;
+  });
+  return copy;
+}

@@ -1,0 +1,19 @@
+/** Error codes meaning the request never left this machine, so the server cannot have processed it. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** The most specific error code in a fetch failure's cause chain (undici wraps the socket error). */
+export function connectionErrorCode(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const { code, errors, cause } = current as { code?: unknown; errors?: unknown; cause?: unknown };
+    if (typeof code === "string" && code !== "ERR_INVALID_ARG_TYPE") return code;
+    if (Array.isArray(errors) && errors.length > 0) current = errors[0];
+    else current = cause;
+  }
+  return null;
+}
+
+/** Whether a failed attempt may have reached the server (anything but a refusal before sending). */
+export function mayHaveBeenSent(code: string | null): boolean {
+  return code === null || !NOT_SENT_CODES.has(code);
+}

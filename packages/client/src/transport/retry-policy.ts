@@ -1,0 +1,26 @@
+/** Statuses worth another attempt besides 429: the server failed and may succeed next time. */
+const RETRYABLE_SERVER_STATUSES = new Set([500, 502, 503, 504]);
+
+export const isRetryableServerStatus = (status: number): boolean => RETRYABLE_SERVER_STATUSES.has(status);
+
+const BASE_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+
+/** Exponential backoff: about 0.5 s doubling per retry, capped near 8 s, minus up to 25% jitter. */
+export function backoffMs(retryIndex: number, random: () => number): number {
+  const ceiling = Math.min(BASE_BACKOFF_MS * 2 ** retryIndex, MAX_BACKOFF_MS);
+  return ceiling * (1 - 0.25 * random());
+}
+
+/**
+ * Seconds to wait from a `Retry-After` value: integer or fractional seconds, or an HTTP date.
+ * Negative or past values mean "now" (0); an absent or unreadable value is `null` (use backoff).
+ */
+export function parseRetryAfter(value: string | null, nowEpochMs: number): number | null {
+  if (value === null) return null;
+  const text = value.trim();
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) return Math.max(0, Number(text));
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, (date - nowEpochMs) / 1000);
+}

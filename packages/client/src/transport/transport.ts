@@ -1,0 +1,222 @@
+import {
+  errorFromResponse,
+  type GongApiError,
+  GongConnectionError,
+  GongTimeoutError,
+  parseErrorBody,
+} from "../errors.js";
+import { type Redactor, redactHeaders } from "../redact.js";
+import type { Clock } from "./clock.js";
+import { connectionErrorCode, mayHaveBeenSent } from "./connection-error.js";
+import type { Pacer } from "./pacer.js";
+import { backoffMs, isRetryableServerStatus, parseRetryAfter } from "./retry-policy.js";
+
+/** What an observer of requests sees: never the credentials. */
+export interface ObservedRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Request headers, with Authorization replaced by `[REDACTED]`. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  readonly attempt: number;
+}
+
+export type RequestObserver = (request: ObservedRequest) => void;
+
+export interface TransportConfig {
+  readonly fetch: typeof fetch;
+  readonly authorization: string;
+  readonly authScheme: "basic" | "bearer";
+  readonly userAgent: string;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly maxRetryAfterSeconds: number;
+  readonly pacer: Pacer;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly redact: Redactor;
+  readonly onRequest?: RequestObserver | undefined;
+}
+
+export interface SendOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Called right before each attempt is started (after pacing). */
+  readonly onAttempt?: ((attempt: number) => void) | undefined;
+  /** Asked before each retry; `false` gives up (the run was stopped elsewhere). */
+  readonly mayRetry?: (() => boolean) | undefined;
+}
+
+/** Everything that happened to one logical request, over all its attempts. */
+export interface Exchange {
+  /** The last HTTP response, if any attempt got one. */
+  readonly response: Response | null;
+  /** Its body, already read. */
+  readonly bodyText: string;
+  /** Why the request finally failed; `null` after a 2xx. */
+  readonly error: GongApiError | null;
+  /** HTTP attempts made (each one counts against Gong's limits). */
+  readonly attempts: number;
+  /** Request ids of every response, in arrival order. */
+  readonly requestIds: readonly string[];
+  /** True if any attempt may have been processed by the server (5xx, timeout, dropped connection, abort). */
+  readonly maybeProcessed: boolean;
+  /** True if the caller's signal ended the request. */
+  readonly aborted: boolean;
+}
+
+/** A fetch-compatible function with retries, pacing and timeouts, plus the richer `send` the bulk call uses. */
+export interface Transport {
+  send(request: Request, options?: SendOptions): Promise<Exchange>;
+  /** For openapi-fetch: HTTP answers are returned, failures without an answer are thrown as typed errors. */
+  fetch(request: Request): Promise<Response>;
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+export function createTransport(config: TransportConfig): Transport {
+  const send = async (request: Request, options: SendOptions = {}): Promise<Exchange> => {
+    const { signal, onAttempt, mayRetry } = options;
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    const headers = new Headers(request.headers);
+    headers.set("authorization", config.authorization);
+    headers.set("user-agent", config.userAgent);
+    if (!headers.has("accept")) headers.set("accept", "application/json");
+
+    const requestIds: string[] = [];
+    let maybeProcessed = false;
+    let last: { response: Response | null; bodyText: string; error: GongApiError | null } = {
+      response: null,
+      bodyText: "",
+      error: null,
+    };
+    let attempts = 0;
+    const finish = (aborted = false): Exchange => ({
+      ...last,
+      attempts,
+      requestIds,
+      maybeProcessed,
+      aborted,
+    });
+
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) return finish(true);
+      try {
+        await config.pacer.acquire(signal);
+      } catch {
+        return finish(true);
+      }
+      attempts = attempt;
+      onAttempt?.(attempt);
+      config.onRequest?.({
+        method: request.method,
+        url: request.url,
+        headers: redactHeaders(headers),
+        attempt,
+      });
+
+      const outcome = await attemptOnce(config, request, headers, body, signal);
+      if (outcome.kind === "aborted") {
+        maybeProcessed = true;
+        return finish(true);
+      }
+      let waitMs: number;
+      if (outcome.kind === "response") {
+        const { response, bodyText } = outcome;
+        const requestId = parseErrorBody(bodyText).requestId ?? response.headers.get("x-traceid");
+        if (requestId) requestIds.push(config.redact(requestId));
+        if (response.status >= 200 && response.status < 300) {
+          last = { response, bodyText, error: null };
+          return finish();
+        }
+        const retryAfter =
+          response.status === 429 ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : null;
+        const error = errorFromResponse(response, bodyText, config.redact, {
+          scheme: config.authScheme,
+          retryAfter,
+        });
+        last = { response, bodyText, error };
+        if (response.status === 429) {
+          if (retryAfter !== null && retryAfter > config.maxRetryAfterSeconds) return finish();
+          waitMs = retryAfter === null ? backoffMs(attempt - 1, config.random) : retryAfter * 1000;
+          config.pacer.pauseUntil(config.clock.now() + waitMs);
+        } else if (isRetryableServerStatus(response.status)) {
+          maybeProcessed = true;
+          waitMs = backoffMs(attempt - 1, config.random);
+        } else {
+          if (response.status >= 500) maybeProcessed = true;
+          return finish();
+        }
+      } else {
+        maybeProcessed ||= outcome.maybeSent;
+        last = { response: null, bodyText: "", error: outcome.error };
+        waitMs = backoffMs(attempt - 1, config.random);
+      }
+      if (attempt > config.maxRetries || (mayRetry && !mayRetry())) return finish();
+      try {
+        await config.clock.sleep(waitMs, signal);
+      } catch {
+        return finish(true);
+      }
+    }
+  };
+
+  const fetchCompatible = async (request: Request): Promise<Response> => {
+    const exchange = await send(request, { signal: request.signal });
+    if (exchange.aborted && exchange.response === null) {
+      throw request.signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+    }
+    const { response, bodyText } = exchange;
+    if (response === null) throw exchange.error;
+    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bodyText, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+
+  return { send, fetch: fetchCompatible };
+}
+
+type AttemptOutcome =
+  | { kind: "response"; response: Response; bodyText: string }
+  | { kind: "failure"; error: GongApiError; maybeSent: boolean }
+  | { kind: "aborted" };
+
+async function attemptOnce(
+  config: TransportConfig,
+  request: Request,
+  headers: Headers,
+  body: ArrayBuffer | undefined,
+  signal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), config.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  try {
+    const response = await config.fetch(request.url, {
+      method: request.method,
+      headers,
+      body,
+      signal: combined,
+      redirect: "manual",
+    });
+    const bodyText = await response.text();
+    return { kind: "response", response, bodyText };
+  } catch (cause) {
+    if (signal?.aborted) return { kind: "aborted" };
+    const origin = new URL(request.url).origin;
+    if (timeout.signal.aborted) {
+      const error = new GongTimeoutError("timeout", `No answer from ${origin} within ${config.timeoutMs} ms`);
+      return { kind: "failure", error, maybeSent: true };
+    }
+    const code = connectionErrorCode(cause);
+    const reason = code ?? config.redact(cause instanceof Error ? cause.message : String(cause));
+    const error = new GongConnectionError(
+      "connection",
+      `Could not complete the request to ${origin}: ${reason}`,
+    );
+    return { kind: "failure", error, maybeSent: mayHaveBeenSent(code) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,1 @@
+export { type PrismOptions, type RunningServer, specPath, startPrism, stopProcess } from "./prism.js";
