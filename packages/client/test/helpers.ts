@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { type ClientInternals, createClientWith } from "../src/client.js";
+import { type ClientInternals, createClientWith, type GongFlowsClient } from "../src/client.js";
 import type { GongFlowsClientOptions } from "../src/options.js";
 import type { Clock } from "../src/transport/clock.js";
 
@@ -30,25 +30,62 @@ export function observedFetch(inner: typeof fetch = globalThis.fetch): ObservedF
   return { fetch: wrapped, requests, responses };
 }
 
-/** A clock that never really waits: sleeping moves its time forward, so tests can assert the waits. */
+/**
+ * A clock that never really waits: sleepers wake in time order, one per event-loop turn, and the clock jumps to
+ * each wake-up time. `sleeps` records every requested wait, so tests can assert backoff and Retry-After.
+ */
 export function virtualClock(): Clock & { sleeps: number[] } {
   let now = 0;
   const sleeps: number[] = [];
+  const timers: { at: number; wake: () => void }[] = [];
+  let pumping = false;
+  const pump = () => {
+    pumping = false;
+    timers.sort((a, b) => a.at - b.at);
+    const next = timers.shift();
+    if (!next) return;
+    now = Math.max(now, next.at);
+    next.wake();
+    if (timers.length > 0) schedule();
+  };
+  const schedule = () => {
+    if (pumping) return;
+    pumping = true;
+    setImmediate(pump);
+  };
   return {
     sleeps,
     now: () => now,
-    sleep: (ms, signal) => {
-      if (signal?.aborted) return Promise.reject(signal.reason);
-      sleeps.push(ms);
-      now += Math.max(0, ms);
-      return Promise.resolve();
-    },
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(signal.reason);
+          return;
+        }
+        sleeps.push(ms);
+        const timer = { at: now + Math.max(0, ms), wake: resolve };
+        timers.push(timer);
+        signal?.addEventListener(
+          "abort",
+          () => {
+            timers.splice(timers.indexOf(timer), 1);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+        schedule();
+      }),
   };
 }
 
 /** A client wired to a virtual clock and fixed jitter; pacing off unless asked for. */
-export function testClient(options: Partial<GongFlowsClientOptions> = {}, internals: ClientInternals = {}) {
-  const clock = internals.clock ?? virtualClock();
+export type VirtualClock = ReturnType<typeof virtualClock>;
+
+export function testClient<C extends Clock = VirtualClock>(
+  options: Partial<GongFlowsClientOptions> = {},
+  internals: Omit<ClientInternals, "clock"> & { clock?: C } = {},
+): { client: GongFlowsClient; clock: C } {
+  const clock = internals.clock ?? (virtualClock() as unknown as C);
   const client = createClientWith(
     { auth: KEY_PAIR, baseUrl: "http://127.0.0.1:9", requestsPerSecond: null, ...options },
     { clock, random: internals.random ?? (() => 0) },

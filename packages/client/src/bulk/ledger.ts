@@ -74,15 +74,15 @@ export class Ledger {
    */
   settle(ids: readonly string[], outcome: Outcome, error?: UnassignError): void {
     const byOutcome = new Map<Outcome, string[]>();
-    for (const id of ids) {
+    for (const id of new Set(ids)) {
       if (this.#outcomes.has(id)) continue;
       const final = OVERRIDDEN_BY_DOUBT.has(outcome) && this.#inDoubt.has(id) ? "unknown" : outcome;
-      this.#outcomes.set(id, final);
       const group = byOutcome.get(final);
       if (group) group.push(id);
       else byOutcome.set(final, [id]);
     }
     for (const [final, group] of byOutcome) {
+      for (const id of group) this.#outcomes.set(id, final);
       this.#emit({
         type: "settled",
         flowInstanceIds: group,

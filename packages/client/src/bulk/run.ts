@@ -41,7 +41,9 @@ export async function unassignInBulk(
   const valid = validateIds(ids);
   const email = validateEmail(options.unassignedByUserEmail);
   const possiblyProcessed =
-    options.possiblyProcessed === undefined ? [] : validateIds(options.possiblyProcessed);
+    options.possiblyProcessed === undefined
+      ? []
+      : validateIds(options.possiblyProcessed, "possiblyProcessed", true);
   const plan = planBatches(valid, config.batchSize);
   const ledger = new Ledger(plan.ids, plan.duplicates, possiblyProcessed, options.onProgress);
   const { signal } = options;

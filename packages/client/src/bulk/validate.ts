@@ -28,23 +28,25 @@ export function idProblem(id: string): string | null {
 }
 
 /** Validates every id before anything is sent; the error names the position and the value. */
-export function validateIds(ids: unknown): string[] {
+export function validateIds(ids: unknown, name = "ids", allowEmpty = false): string[] {
   if (typeof ids === "string") {
-    throw new TypeError("ids must be an iterable of id strings, not a single string: wrap it as [id]");
+    throw new TypeError(`${name} must be an iterable of id strings, not a single string: wrap it as [id]`);
   }
   if (ids === null || typeof ids !== "object" || !(Symbol.iterator in ids)) {
-    throw new TypeError("ids must be an iterable (e.g. an array) of flow instance id strings");
+    throw new TypeError(`${name} must be an iterable (e.g. an array) of flow instance id strings`);
   }
   const result: string[] = [];
   let index = 0;
   for (const id of ids as Iterable<unknown>) {
-    if (typeof id !== "string") throw new TypeError(`ids[${index}] must be a string, got ${typeof id}`);
+    if (typeof id !== "string") throw new TypeError(`${name}[${index}] must be a string, got ${typeof id}`);
     const problem = idProblem(id);
-    if (problem) throw new RangeError(`ids[${index}] ${describeValue(id)} ${problem}`);
+    if (problem) throw new RangeError(`${name}[${index}] ${describeValue(id)} ${problem}`);
     result.push(id);
     index++;
   }
-  if (result.length === 0) throw new RangeError("ids is empty: pass at least one flow instance id");
+  if (result.length === 0 && !allowEmpty) {
+    throw new RangeError(`${name} is empty: pass at least one flow instance id`);
+  }
   return result;
 }
 

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { testClient } from "../helpers.js";
+import { simulatedGong } from "./sim-gong.js";
+
+const ids = (count: number, prefix = "id") => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+async function isolateIn(batch: string[], bad: string[], options: { maxIsolationRequests?: number } = {}) {
+  const gong = simulatedGong({ assigned: batch.filter((id) => !bad.includes(id)) });
+  const { client } = testClient({ fetch: gong.fetch, ...options });
+  const report = await client.unassignFlowInstances(batch);
+  return { report, gong };
+}
+
+describe("isolating refused ids in a 400 batch", () => {
+  it("unassigns the valid ids and rejects only the nonexistent one, at about 2·log2(200) extra requests", async () => {
+    const batch = ids(200);
+    const { report, gong } = await isolateIn(batch, ["id137"]);
+    expect(report.rejected).toEqual(["id137"]);
+    expect(report.unassigned).toHaveLength(199);
+    expect(report.notUnassigned).toEqual([]);
+    const extra = report.requests - 1;
+    expect(extra).toBeLessThanOrEqual(Math.ceil(2 * Math.log2(200)));
+    expect(extra).toBeGreaterThanOrEqual(Math.ceil(Math.log2(200)));
+    expect(gong.reSentAfterListing).toEqual([]);
+    expect(report.errors.filter((e) => e.kind === "bad_request").at(-1)?.flowInstanceIds).toEqual(["id137"]);
+  });
+
+  it("isolates five refused ids", async () => {
+    const bad = ["id3", "id50", "id51", "id120", "id199"];
+    const { report } = await isolateIn(ids(200), bad);
+    expect(report.rejected).toEqual(bad);
+    expect(report.unassigned).toHaveLength(195);
+    expect(report.requests - 1).toBeLessThanOrEqual(5 * Math.ceil(2 * Math.log2(200)));
+  });
+
+  it("stops splitting once the isolation budget is spent and skips the rest", async () => {
+    const batch = ids(64);
+    // Every id refused: without a budget this would cost 2·64 - 2 extra requests.
+    const gong = simulatedGong({ assigned: [] });
+    const { client } = testClient({ fetch: gong.fetch, maxIsolationRequests: 10 });
+    const report = await client.unassignFlowInstances(batch);
+    expect(report.requests).toBe(11);
+    expect(report.rejected.length + report.skipped.length).toBe(64);
+    expect(report.skipped.length).toBeGreaterThan(0);
+    expect(report.unassigned).toEqual([]);
+  });
+
+  it("does not split when the budget is 0", async () => {
+    const { report } = await isolateIn(ids(10), ["id4"], { maxIsolationRequests: 0 });
+    expect(report.requests).toBe(1);
+    expect(report.skipped).toHaveLength(10);
+    expect(report.errors).toHaveLength(1);
+  });
+
+  it("rejects a single refused id without splitting", async () => {
+    const { report } = await isolateIn(["only"], ["only"]);
+    expect(report).toMatchObject({ rejected: ["only"], requests: 1 });
+    expect(report.errors[0]).toMatchObject({
+      kind: "bad_request",
+      status: 400,
+      messages: ["One or more of the given flowInstanceIds does not exist"],
+      flowInstanceIds: ["only"],
+    });
+  });
+});
