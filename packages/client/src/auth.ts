@@ -1,7 +1,7 @@
 /** Gong credentials: an access key pair (HTTP Basic) or an OAuth access token (Bearer). */
 export type GongAuth =
-  | { readonly accessKey: string; readonly accessKeySecret: string }
-  | { readonly bearerToken: string };
+  | { readonly accessKey: string; readonly accessKeySecret: string; readonly bearerToken?: never }
+  | { readonly bearerToken: string; readonly accessKey?: never; readonly accessKeySecret?: never };
 
 /** What the transport needs from the credentials: the header, and the strings that must never be shown. */
 export interface ResolvedAuth {

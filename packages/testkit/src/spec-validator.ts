@@ -23,7 +23,9 @@ export function createSpecValidator(path = "/v2/flows/prospects/unassign-flows-b
   ajv.addSchema(spec as object, "spec");
   const responses = spec.paths[path]?.post.responses ?? {};
 
-  return function violations(status: number, headers: Headers, bodyText: string): string[] {
+  const isDocumented = (status: number): boolean => String(status) in responses;
+
+  const violations = (status: number, headers: Headers, bodyText: string): string[] => {
     const documented = responses[String(status)];
     if (!documented) return [`status ${status} is not documented`];
     const problems: string[] = [];
@@ -56,4 +58,5 @@ export function createSpecValidator(path = "/v2/flows/prospects/unassign-flows-b
     }
     return problems;
   };
+  return { violations, isDocumented };
 }

@@ -64,7 +64,7 @@ export async function unassignInBulk(
     const exchange = await config.transport.send(request, {
       signal,
       onAttempt: (attempt) => ledger.sending(group, attempt),
-      mayRetry: () => !stopped,
+      shouldContinue: () => !stopped,
     });
     ledger.recordRequest(exchange.attempts, exchange.requestIds);
     if (exchange.maybeProcessed) ledger.markInDoubt(group);
@@ -74,7 +74,8 @@ export async function unassignInBulk(
   /** Sends one group and settles what the answer allows; a multi-id 400 is handed to isolation. */
   const sendAndSettle = async (group: readonly string[]): Promise<GroupResult> => {
     const exchange = await send(group);
-    if (exchange.aborted) return "other";
+    // Ended by an abort or a stop elsewhere: its ids settle when the run ends (in doubt if maybe processed).
+    if (exchange.aborted || exchange.cancelled) return "other";
     const { error } = exchange;
     if (error === null) {
       const listed = readUnassignedIds(exchange.bodyText);

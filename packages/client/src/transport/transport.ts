@@ -42,8 +42,8 @@ export interface SendOptions {
   readonly signal?: AbortSignal | undefined;
   /** Called right before each attempt is started (after pacing). */
   readonly onAttempt?: ((attempt: number) => void) | undefined;
-  /** Asked before each retry; `false` gives up (the run was stopped elsewhere). */
-  readonly mayRetry?: (() => boolean) | undefined;
+  /** Asked before each attempt, after pacing; `false` sends nothing more (the run was stopped elsewhere). */
+  readonly shouldContinue?: (() => boolean) | undefined;
 }
 
 /** Everything that happened to one logical request, over all its attempts. */
@@ -62,6 +62,8 @@ export interface Exchange {
   readonly maybeProcessed: boolean;
   /** True if the caller's signal ended the request. */
   readonly aborted: boolean;
+  /** True if `shouldContinue` ended the request before an attempt. */
+  readonly cancelled: boolean;
 }
 
 /** A fetch-compatible function with retries, pacing and timeouts, plus the richer `send` the bulk call uses. */
@@ -75,7 +77,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function createTransport(config: TransportConfig): Transport {
   const send = async (request: Request, options: SendOptions = {}): Promise<Exchange> => {
-    const { signal, onAttempt, mayRetry } = options;
+    const { signal, onAttempt, shouldContinue } = options;
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const headers = new Headers(request.headers);
     headers.set("authorization", config.authorization);
@@ -90,21 +92,23 @@ export function createTransport(config: TransportConfig): Transport {
       error: null,
     };
     let attempts = 0;
-    const finish = (aborted = false): Exchange => ({
+    const finish = (ended: "aborted" | "cancelled" | null = null): Exchange => ({
       ...last,
       attempts,
       requestIds,
       maybeProcessed,
-      aborted,
+      aborted: ended === "aborted",
+      cancelled: ended === "cancelled",
     });
 
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) return finish(true);
+      if (signal?.aborted) return finish("aborted");
       try {
         await config.pacer.acquire(signal);
       } catch {
-        return finish(true);
+        return finish("aborted");
       }
+      if (shouldContinue && !shouldContinue()) return finish("cancelled");
       attempts = attempt;
       onAttempt?.(attempt);
       config.onRequest?.({
@@ -117,7 +121,7 @@ export function createTransport(config: TransportConfig): Transport {
       const outcome = await attemptOnce(config, request, headers, body, signal);
       if (outcome.kind === "aborted") {
         maybeProcessed = true;
-        return finish(true);
+        return finish("aborted");
       }
       let waitMs: number;
       if (outcome.kind === "response") {
@@ -151,11 +155,11 @@ export function createTransport(config: TransportConfig): Transport {
         last = { response: null, bodyText: "", error: outcome.error };
         waitMs = backoffMs(attempt - 1, config.random);
       }
-      if (attempt > config.maxRetries || (mayRetry && !mayRetry())) return finish();
+      if (attempt > config.maxRetries) return finish();
       try {
         await config.clock.sleep(waitMs, signal);
       } catch {
-        return finish(true);
+        return finish("aborted");
       }
     }
   };

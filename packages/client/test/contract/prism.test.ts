@@ -101,3 +101,42 @@ describe("api against the Prism mock", () => {
     expectNoViolations(observed);
   });
 });
+
+describe("bulk unassign against the Prism mock", () => {
+  it("sends valid batches only (no sl-violations) and classifies by the listed ids", async () => {
+    const { client, observed } = prismClient();
+    const ids = ["234599484848423", ...Array.from({ length: 250 }, (_, i) => String(100000000000000 + i))];
+    const report = await client.unassignFlowInstances(ids, { unassignedByUserEmail: "test@test.com" });
+    expectNoViolations(observed);
+    expect(observed.requests).toHaveLength(2);
+    expect(report.unassigned).toEqual(["234599484848423"]);
+    expect(report.notUnassigned).toHaveLength(250);
+    expect(report.requestIds).toEqual(["4al018gzaztcr8nbukw", "4al018gzaztcr8nbukw"]);
+  });
+
+  it.each([
+    [400, "rejected", "bad_request"],
+    [401, "skipped", "authentication"],
+    [429, "skipped", "rate_limit"],
+    [500, "unknown", "server"],
+  ] as const)("reports a documented %i from Prism", async (status, list, kind) => {
+    const prefer = (request: Request) => {
+      const headers = new Headers(request.headers);
+      headers.set("prefer", `code=${status}`);
+      return new Request(request, { headers });
+    };
+    const { client, observed } = prismClient({ transform: prefer });
+    const report = await client.unassignFlowInstances(["234599484848423"]);
+    expectNoViolations(observed);
+    expect(report[list]).toEqual(["234599484848423"]);
+    expect(report.errors).toEqual([
+      {
+        kind,
+        status,
+        requestId: "4al018gzaztcr8nbukw",
+        messages: ["An error has occurred"],
+        flowInstanceIds: ["234599484848423"],
+      },
+    ]);
+  });
+});
