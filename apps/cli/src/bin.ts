@@ -8,7 +8,9 @@ const stop = (signal: NodeJS.Signals) => {
   interrupts++;
   // A second Ctrl-C means "now": the report so far is not waited for.
   if (interrupts > 1) process.exit(130);
-  process.stderr.write(`\ngong-flows: ${signal}: stopping after the request in flight (again to quit now)\n`);
+  process.stderr.write(
+    `\ngong-flows: ${signal}: stopping after the requests in flight (again to quit now)\n`,
+  );
   controller.abort(new Error(`stopped by ${signal}`));
 };
 process.on("SIGINT", stop);
@@ -19,6 +21,6 @@ const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin: () => text(process.stdin),
-  signal: controller.signal,
+  stopSignal: controller.signal,
 });
 process.exitCode = code;

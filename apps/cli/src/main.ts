@@ -1,6 +1,8 @@
 import {
   createGongFlowsClient,
+  DEFAULT_BASE_URL,
   emailProblem,
+  type GongFlowsClient,
   normalizeBaseUrl,
   planBatches,
   type UnassignReport,
@@ -9,6 +11,10 @@ import { type Command, parseCommand, type UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { MAIN_HELP, UNASSIGN_HELP } from "./help.js";
 import { collectIds } from "./ids.js";
+import { bindingOf } from "./journal/format.js";
+import { openJournal, readJournal } from "./journal/journal.js";
+import { EMPTY_RUN, mergeReports } from "./journal/merge.js";
+import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
 import { UsageError } from "./usage-error.js";
 import { CLI_VERSION } from "./version.js";
@@ -19,15 +25,14 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin(): Promise<string>;
-  /** Aborted when the user asks to stop (SIGINT/SIGTERM). */
-  readonly signal?: AbortSignal;
+  /** Aborted when the user asks to stop (SIGINT/SIGTERM): requests in flight finish, nothing new starts. */
+  readonly stopSignal?: AbortSignal;
 }
 
 /** Runs the CLI and returns its exit code: 0 all unassigned, 1 not all, 2 usage or input error. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const command = parseCommand(argv);
-    return await run(command, io);
+    return await run(parseCommand(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`gong-flows: ${error.message}\n`);
@@ -58,33 +63,73 @@ async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     if (problem) throw new UsageError(`--unassigned-by ${problem}`);
   }
   const baseUrl = resolveBaseUrl(args.baseUrl, io.env);
-  if (args.dryRun) return dryRun(ids, args, io);
+  const plan = planBatches(ids, args.batchSize);
+  const binding = bindingOf(baseUrl, args.unassignedBy, plan.ids);
+  if (args.dryRun)
+    return dryRun(plan, args, io, args.journal ? readJournal(args.journal, binding).settled : new Map());
 
-  const auth = credentialsFromEnv(io.env);
-  let client: ReturnType<typeof createGongFlowsClient>;
+  const client = createClient(args, baseUrl, io);
+  const journal = args.journal ? openJournal(args.journal, binding) : null;
   try {
-    client = createGongFlowsClient({
+    const settledBefore = journal?.state.settled ?? new Map();
+    const toSend = plan.ids.filter((id) => !settledBefore.has(id));
+    const progress =
+      io.stderr.isTTY && !args.quiet
+        ? createProgressLine(io.stderr, {
+            ids: toSend.length,
+            batches: Math.ceil(toSend.length / args.batchSize),
+            requestsPerSecond: args.rps,
+          })
+        : null;
+    const thisRun: UnassignReport =
+      toSend.length === 0
+        ? EMPTY_RUN
+        : await client.unassignFlowInstances(toSend, {
+            ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
+            ...(io.stopSignal ? { stopSignal: io.stopSignal } : {}),
+            possiblyProcessed: journal?.state.possiblyProcessed ?? [],
+            onProgress: (event) => {
+              journal?.record(event);
+              progress?.onProgress(event);
+            },
+          });
+    progress?.finish();
+    const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
+    io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : renderSummary(report));
+    return exitCodeOf(report);
+  } finally {
+    journal?.close();
+  }
+}
+
+function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlowsClient {
+  const auth = credentialsFromEnv(io.env);
+  const debug = io.env.GONG_FLOWS_DEBUG === "1";
+  try {
+    return createGongFlowsClient({
       auth,
       baseUrl,
       requestsPerSecond: args.rps,
       maxRetries: args.maxRetries,
       timeoutMs: args.timeoutMs,
       batchSize: args.batchSize,
+      ...(debug
+        ? {
+            onRequest: (request) =>
+              io.stderr.write(
+                `gong-flows: debug: ${request.method} ${request.url} attempt ${request.attempt} ${JSON.stringify(request.headers)}\n`,
+              ),
+          }
+        : {}),
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const report: UnassignReport = await client.unassignFlowInstances(ids, {
-    ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
-    ...(io.signal ? { signal: io.signal } : {}),
-  });
-  io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : renderSummary(report));
-  return exitCodeOf(report);
 }
 
-function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string | undefined {
-  const value = flag ?? (env.GONG_BASE_URL === "" ? undefined : env.GONG_BASE_URL);
-  if (value === undefined) return undefined;
+function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string {
+  const fromEnv = env.GONG_BASE_URL === "" ? undefined : env.GONG_BASE_URL;
+  const value = flag ?? fromEnv ?? DEFAULT_BASE_URL;
   try {
     return normalizeBaseUrl(value);
   } catch (error) {
@@ -93,24 +138,31 @@ function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string | u
   }
 }
 
-function dryRun(ids: string[], args: UnassignArgs, io: CliIo): number {
-  const plan = planBatches(ids, args.batchSize);
-  const batches = plan.batches.map((batch) => batch.length);
+function dryRun(
+  plan: ReturnType<typeof planBatches>,
+  args: UnassignArgs,
+  io: CliIo,
+  settled: ReadonlyMap<string, unknown>,
+): number {
+  const alreadySettled = settled.size;
+  const toSend = plan.ids.filter((id) => !settled.has(id));
+  const batches = planBatches(toSend, args.batchSize).batches.map((batch) => batch.length);
   if (args.json) {
     const output = {
       dryRun: true,
       ids: plan.ids.length,
       duplicates: plan.duplicates,
-      alreadySettled: 0,
+      alreadySettled,
       batches,
     };
     io.stdout.write(`${JSON.stringify(output)}\n`);
-  } else {
-    io.stdout.write(
-      `Dry run: ${plan.ids.length} unique ids (${plan.duplicates} duplicates dropped) in ${batches.length} ` +
-        `request${batches.length === 1 ? "" : "s"} of at most ${args.batchSize}; at ${args.rps} requests/s ` +
-        `that takes at least ${Math.max(0, (batches.length - 1) / args.rps).toFixed(1)} s. Nothing was sent.\n`,
-    );
+    return 0;
   }
+  const seconds = Math.max(0, (batches.length - 1) / args.rps);
+  io.stdout.write(
+    `Dry run: ${plan.ids.length} unique ids (${plan.duplicates} duplicates dropped), ${alreadySettled} already ` +
+      `settled in the journal; ${batches.length} request${batches.length === 1 ? "" : "s"} of at most ` +
+      `${args.batchSize} ids; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s. Nothing was sent.\n`,
+  );
   return 0;
 }

@@ -15,17 +15,25 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface CliOptions {
+  env?: Record<string, string>;
+  stdin?: string;
+  cwd?: string;
+}
+
 /** Runs the built CLI as a child process, with only the environment given (plus PATH). */
-export function runCli(
-  args: readonly string[],
-  options: { env?: Record<string, string>; stdin?: string; cwd?: string } = {},
-): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? "", ...options.env },
-      cwd: options.cwd,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  return spawnCli(args, options).result;
+}
+
+/** Starts the built CLI and hands back the child (to signal it) and its eventual result. */
+export function spawnCli(args: readonly string[], options: CliOptions = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...options.env },
+    cwd: options.cwd,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const result = new Promise<CliResult>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -38,6 +46,16 @@ export function runCli(
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(options.stdin ?? "");
   });
+  return { child, result };
+}
+
+/** Resolves once `condition` holds, checking every few milliseconds. */
+export async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error("waitFor: condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 export const prismUrl = (): string => inject("prismUrl");

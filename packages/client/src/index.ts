@@ -13,6 +13,7 @@ export type {
   UnassignError,
   UnassignReport,
 } from "./bulk/report.js";
+export { OUTCOMES } from "./bulk/report.js";
 export type { UnassignOptions } from "./bulk/run.js";
 export { emailProblem, idProblem, MAX_ID_LENGTH } from "./bulk/validate.js";
 export { createGongFlowsClient, type GongFlowsClient } from "./client.js";

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { GongInvalidResponseError } from "../errors.js";
 import type { Exchange, Transport } from "../transport/transport.js";
 import { Ledger } from "./ledger.js";
@@ -14,6 +15,11 @@ export interface UnassignOptions {
   unassignedByUserEmail?: string;
   /** Aborting stops waiting at once and resolves with the report: in-flight ids `unknown`, unsent `skipped`. */
   signal?: AbortSignal;
+  /**
+   * A gentler stop (the CLI's Ctrl-C): no new request or retry starts, requests in flight finish and are
+   * classified, and the call resolves with the report; unsent ids are `skipped`.
+   */
+  stopSignal?: AbortSignal;
   /** Called before every attempt and as ids settle; the CLI's journal is built on it. */
   onProgress?: (event: ProgressEvent) => void;
   /** Ids an earlier run may have processed: they can end `unassigned` or `unknown`, never `notUnassigned`. */
@@ -46,10 +52,11 @@ export async function unassignInBulk(
       : validateIds(options.possiblyProcessed, "possiblyProcessed", true);
   const plan = planBatches(valid, config.batchSize);
   const ledger = new Ledger(plan.ids, plan.duplicates, possiblyProcessed, options.onProgress);
-  const { signal } = options;
+  const signal = ownSignal(options.signal);
+  const stopSignal = ownSignal(options.stopSignal);
   let stopped = false;
   let isolationBudget = config.maxIsolationRequests;
-  const running = () => !stopped && !signal?.aborted;
+  const running = () => !stopped && !signal?.aborted && !stopSignal?.aborted;
 
   const send = async (group: readonly string[]): Promise<Exchange> => {
     const body = JSON.stringify({
@@ -63,6 +70,7 @@ export async function unassignInBulk(
     });
     const exchange = await config.transport.send(request, {
       signal,
+      stopSignal,
       onAttempt: (attempt) => ledger.sending(group, attempt),
       shouldContinue: () => !stopped,
     });
@@ -150,4 +158,16 @@ export async function unassignInBulk(
   await Promise.all(Array.from({ length: workers }, worker));
   ledger.settleRemaining();
   return ledger.report();
+}
+
+/**
+ * A private follower of the caller's signal. Every concurrent wait listens to it, which would trip Node's
+ * "possible leak" warning at 10 listeners; the listeners are removed after each wait, so the limit is lifted here
+ * rather than on the caller's signal.
+ */
+function ownSignal(source: AbortSignal | undefined): AbortSignal | undefined {
+  if (source === undefined) return undefined;
+  const follower = AbortSignal.any([source]);
+  setMaxListeners(1_000, follower);
+  return follower;
 }

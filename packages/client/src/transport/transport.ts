@@ -44,6 +44,8 @@ export interface SendOptions {
   readonly onAttempt?: ((attempt: number) => void) | undefined;
   /** Asked before each attempt, after pacing; `false` sends nothing more (the run was stopped elsewhere). */
   readonly shouldContinue?: (() => boolean) | undefined;
+  /** Aborting it cuts pacing and backoff waits short and starts no further attempt; one in flight completes. */
+  readonly stopSignal?: AbortSignal | undefined;
 }
 
 /** Everything that happened to one logical request, over all its attempts. */
@@ -77,7 +79,9 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function createTransport(config: TransportConfig): Transport {
   const send = async (request: Request, options: SendOptions = {}): Promise<Exchange> => {
-    const { signal, onAttempt, shouldContinue } = options;
+    const { signal, onAttempt, shouldContinue, stopSignal } = options;
+    const waitSignal = stopSignal && signal ? AbortSignal.any([signal, stopSignal]) : (stopSignal ?? signal);
+    const interrupted = () => finish(signal?.aborted ? "aborted" : "cancelled");
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const headers = new Headers(request.headers);
     headers.set("authorization", config.authorization);
@@ -102,13 +106,13 @@ export function createTransport(config: TransportConfig): Transport {
     });
 
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) return finish("aborted");
+      if (waitSignal?.aborted) return interrupted();
       try {
-        await config.pacer.acquire(signal);
+        await config.pacer.acquire(waitSignal);
       } catch {
-        return finish("aborted");
+        return interrupted();
       }
-      if (shouldContinue && !shouldContinue()) return finish("cancelled");
+      if ((shouldContinue && !shouldContinue()) || stopSignal?.aborted) return finish("cancelled");
       attempts = attempt;
       onAttempt?.(attempt);
       config.onRequest?.({
@@ -157,9 +161,9 @@ export function createTransport(config: TransportConfig): Transport {
       }
       if (attempt > config.maxRetries) return finish();
       try {
-        await config.clock.sleep(waitMs, signal);
+        await config.clock.sleep(waitMs, waitSignal);
       } catch {
-        return finish("aborted");
+        return interrupted();
       }
     }
   };

@@ -116,3 +116,36 @@ describe("abort", () => {
     ).rejects.toThrow("user abort");
   });
 });
+
+describe("stopSignal: stop after the requests in flight", () => {
+  it("lets the request in flight finish and classifies it, skipping the rest", async () => {
+    const stop = new AbortController();
+    let calls = 0;
+    const fetch = (async (_input: unknown, init?: RequestInit) => {
+      calls++;
+      const { flowInstanceIds } = JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer));
+      stop.abort();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return json(200, { unassignedFlowInstanceIds: flowInstanceIds });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = testClient({ fetch, batchSize: 1, requestsPerSecond: 1 });
+    const report = await client.unassignFlowInstances(["a", "b", "c"], { stopSignal: stop.signal });
+    expect(calls).toBe(1);
+    expect(report.unassigned).toEqual(["a"]);
+    expect(report.skipped).toEqual(["b", "c"]);
+  });
+
+  it("cuts a long Retry-After wait short", async () => {
+    const stop = new AbortController();
+    const fetch = (async () =>
+      json(429, { errors: [] }, { "retry-after": "100" })) as unknown as typeof globalThis.fetch;
+    const { client } = testClient(
+      { fetch },
+      { clock: (await import("../../src/transport/clock.js")).systemClock },
+    );
+    setTimeout(() => stop.abort(), 20);
+    const report = await client.unassignFlowInstances(["a"], { stopSignal: stop.signal });
+    expect(report.skipped).toEqual(["a"]);
+    expect(report.requests).toBe(1);
+  });
+});

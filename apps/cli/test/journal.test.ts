@@ -1,0 +1,230 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { CREDENTIALS, runCli, spawnCli, waitFor } from "./helpers.js";
+
+let fake: FakeGong | undefined;
+afterEach(async () => {
+  expect(fake?.violations ?? []).toEqual([]);
+  await fake?.stop();
+  fake = undefined;
+});
+
+async function startFake(options: FakeGongOptions) {
+  fake = await startFakeGong(options);
+  return fake;
+}
+
+interface JournalLine {
+  type: string;
+  ids?: string[];
+  outcome?: string;
+}
+const journalLines = (path: string): JournalLine[] =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+
+function journalFacts(path: string) {
+  const settled = new Map<string, string>();
+  const inFlight = new Set<string>();
+  for (const line of journalLines(path).slice(1)) {
+    for (const id of line.ids ?? []) {
+      if (line.type === "sending") inFlight.add(id);
+      else {
+        inFlight.delete(id);
+        settled.set(id, line.outcome ?? "");
+      }
+    }
+  }
+  return { settled, inFlight };
+}
+
+const FINAL = new Set(["unassigned", "notUnassigned", "rejected"]);
+
+describe("--journal: resumable runs", () => {
+  it("survives kill -9 mid-run: the resumed run re-sends no settled id and reports every id once", async () => {
+    const ids = makeIds(400);
+    const stuck = [ids[5] as string, ids[250] as string];
+    const gong = await startFake({ assigned: ids.filter((id) => !stuck.includes(id)), stuck, latencyMs: 40 });
+    const dir = mkdtempSync(join(tmpdir(), "gong-flows-journal-"));
+    const journal = join(dir, "job.journal");
+    writeFileSync(join(dir, "ids.txt"), ids.join("\n"));
+    const args = [
+      "unassign",
+      "--file",
+      join(dir, "ids.txt"),
+      "--journal",
+      journal,
+      "--json",
+      "--base-url",
+      gong.url,
+    ];
+    const options = { env: CREDENTIALS };
+    const first = spawnCli([...args, "--batch-size", "10", "--rps", "25"], options);
+    await waitFor(() => gong.requests.length >= 12);
+    first.child.kill("SIGKILL");
+    const killed = await first.result;
+    expect(killed.signal).toBe("SIGKILL");
+
+    const before = journalFacts(journal);
+    const requestsBeforeResume = gong.requests.length;
+    const finalBefore = [...before.settled].filter(([, outcome]) => FINAL.has(outcome)).map(([id]) => id);
+    expect(finalBefore.length).toBeGreaterThan(0);
+    expect(finalBefore.length).toBeLessThan(ids.length);
+
+    const resumed = await runCli([...args, "--batch-size", "10", "--rps", "50"], options);
+    expect(resumed.stderr).toBe("");
+    const report = JSON.parse(resumed.stdout);
+    const resent = gong.requests.slice(requestsBeforeResume).flatMap((request) => request.flowInstanceIds);
+    for (const id of finalBefore) expect(resent).not.toContain(id);
+
+    const lists = ["unassigned", "notUnassigned", "rejected", "unknown", "skipped"] as const;
+    const all = lists.flatMap((list) => report[list] as string[]);
+    expect(all.sort()).toEqual([...ids].sort());
+    expect(report.notUnassigned.sort()).toEqual([...stuck].sort());
+    for (const id of before.inFlight) expect(report.notUnassigned).not.toContain(id);
+    // Unknown only where the crash left real doubt: ids in flight at the kill that the fake had processed.
+    for (const id of report.unknown) expect(before.inFlight.has(id)).toBe(true);
+    expect(report.unassigned.length + report.unknown.length).toBe(ids.length - stuck.length);
+    expect([...gong.unassignCounts.values()].every((count) => count === 1)).toBe(true);
+    expect(resumed.code).toBe(1);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+  });
+
+  it("reports a finished job from the journal without sending anything", async () => {
+    const ids = makeIds(30);
+    const gong = await startFake({ assigned: ids });
+    const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "job.journal");
+    const args = ["unassign", ...ids, "--journal", journal, "--json", "--base-url", gong.url];
+    expect((await runCli(args, { env: CREDENTIALS })).code).toBe(0);
+    const again = await runCli(args, { env: CREDENTIALS });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ unassigned: ids, requests: 0 });
+    expect(gong.requests).toHaveLength(1);
+    const dry = await runCli([...args, "--dry-run"], { env: CREDENTIALS });
+    expect(JSON.parse(dry.stdout)).toEqual({
+      dryRun: true,
+      ids: 30,
+      duplicates: 0,
+      alreadySettled: 30,
+      batches: [],
+    });
+  });
+
+  it.each([
+    ["another id set", ["1", "2", "4"], [], /belongs to another job.*set of 3 ids/],
+    [
+      "another email",
+      ["1", "2", "3"],
+      ["--unassigned-by", "x@example.com"],
+      /--unassigned-by \(none\) \(now x@example.com\)/,
+    ],
+  ])("refuses a journal bound to %s", async (_, ids, extra, message) => {
+    const gong = await startFake({ assigned: ["1", "2", "3", "4"] });
+    const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "job.journal");
+    await runCli(["unassign", "1", "2", "3", "--journal", journal, "--base-url", gong.url], {
+      env: CREDENTIALS,
+    });
+    const refused = await runCli(
+      ["unassign", ...ids, ...extra, "--journal", journal, "--base-url", gong.url],
+      {
+        env: CREDENTIALS,
+      },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(message);
+    expect(gong.requests).toHaveLength(1);
+  });
+
+  it("refuses a journal bound to another base URL", async () => {
+    const gong = await startFake({ assigned: ["1"] });
+    const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "job.journal");
+    await runCli(["unassign", "1", "--journal", journal, "--base-url", gong.url], { env: CREDENTIALS });
+    const refused = await runCli(["unassign", "1", "--journal", journal, "--base-url", `${gong.url}/other`], {
+      env: CREDENTIALS,
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/base URL http:\/\/127\.0\.0\.1:\d+ \(now/);
+  });
+
+  it("refuses a journal held by another running process, and takes over a stale lock", async () => {
+    const gong = await startFake({ assigned: ["1"] });
+    const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "job.journal");
+    writeFileSync(`${journal}.lock`, String(process.pid));
+    const held = await runCli(["unassign", "1", "--journal", journal, "--base-url", gong.url], {
+      env: CREDENTIALS,
+    });
+    expect(held.code).toBe(2);
+    expect(held.stderr).toMatch(new RegExp(`in use by another gong-flows run \\(pid ${process.pid}\\)`));
+    expect(gong.requests).toHaveLength(0);
+
+    writeFileSync(`${journal}.lock`, "999999999");
+    const stale = await runCli(["unassign", "1", "--journal", journal, "--base-url", gong.url], {
+      env: CREDENTIALS,
+    });
+    expect(stale.code).toBe(0);
+  });
+
+  it("refuses a corrupt line before the last, and ignores a torn last line (its ids stay in doubt)", async () => {
+    const gong = await startFake({ assigned: ["1", "2", "3"] });
+    const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "job.journal");
+    const args = ["unassign", "1", "2", "3", "--journal", journal, "--json", "--base-url", gong.url];
+    // A dry run reads the journal but writes nothing, not even a header.
+    await runCli([...args, "--dry-run"]);
+    expect(existsSync(journal)).toBe(false);
+    const good = await runCli(args, { env: CREDENTIALS });
+    expect(good.code).toBe(0);
+    const lines = readFileSync(journal, "utf8").split("\n").filter(Boolean);
+    const headerLine = lines[0] as string;
+
+    // A run that crashed while writing the outcome of its request: half a settled record.
+    writeFileSync(
+      journal,
+      `${headerLine}\n{"type":"sending","ids":["1","2","3"],"attempt":1}\n{"type":"settled","ids":["1","2`,
+    );
+    const torn = await runCli(args, { env: CREDENTIALS });
+    expect(torn.stderr).toBe("");
+    expect(JSON.parse(torn.stdout).unknown).toEqual(["1", "2", "3"]);
+    expect(
+      readFileSync(journal, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .every((line) => JSON.parse(line)),
+    ).toBeTruthy();
+
+    writeFileSync(journal, `${headerLine}\nnot json\n{"type":"sending","ids":["1"],"attempt":1}\n`);
+    const corrupt = await runCli(args, { env: CREDENTIALS });
+    expect(corrupt.code).toBe(2);
+    expect(corrupt.stderr).toMatch(/corrupt at line 2/);
+  });
+});
+
+describe("SIGINT", () => {
+  it("stops after the requests in flight, prints the report so far and exits 1", async () => {
+    const ids = makeIds(200);
+    const gong = await startFake({ assigned: ids, latencyMs: 30 });
+    const run = spawnCli(
+      ["unassign", ...ids, "--json", "--batch-size", "10", "--rps", "20", "--base-url", gong.url],
+      {
+        env: CREDENTIALS,
+      },
+    );
+    await waitFor(() => gong.requests.length >= 3);
+    run.child.kill("SIGINT");
+    const result = await run.result;
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.unassigned.length).toBeGreaterThanOrEqual(30);
+    expect(report.skipped.length).toBeGreaterThan(0);
+    expect(report.unknown).toEqual([]);
+    expect(report.unassigned.length + report.skipped.length).toBe(200);
+    // Every request that reached the fake was answered and counted: none was cut off.
+    expect(report.requests).toBe(gong.requests.length);
+    expect(result.stderr).toContain("SIGINT: stopping after the requests in flight");
+  });
+});
