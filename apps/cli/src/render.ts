@@ -34,6 +34,8 @@ export function renderSummary(report: UnassignReport): string {
       const said = error.messages.length > 0 ? `: ${error.messages.join("; ")}` : "";
       lines.push(`  ${status} ${error.kind}${ref}, ${error.flowInstanceIds.length} ids${said}`);
     }
+    const hint = hintFor(report);
+    if (hint) lines.push("", hint);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -43,4 +45,19 @@ export function exitCodeOf(report: UnassignReport): 0 | 1 {
   const notDone =
     report.notUnassigned.length + report.rejected.length + report.unknown.length + report.skipped.length;
   return notDone === 0 ? 0 : 1;
+}
+
+/** What to do next, for the failures an operator can fix. */
+function hintFor(report: UnassignReport): string | null {
+  const kinds = new Set(report.errors.map((error) => error.kind));
+  if (kinds.has("authentication")) {
+    return "Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (which needs scope api:flows:write), and the base URL.";
+  }
+  if (kinds.has("rate_limit"))
+    return "Gong's rate limit stopped the run: re-run later, or lower --rps (the limit is shared by every integration of the company).";
+  if (kinds.has("connection"))
+    return "Gong could not be reached: check the base URL and the network, then re-run (skipped ids are safe to re-send).";
+  if (report.unknown.length > 0)
+    return "Unknown ids may have been unassigned: re-running with the same --journal re-sends them and keeps them marked as in doubt.";
+  return null;
 }

@@ -228,3 +228,20 @@ describe("SIGINT", () => {
     expect(result.stderr).toContain("SIGINT: stopping after the requests in flight");
   });
 });
+
+describe("a second SIGINT", () => {
+  it("exits 130 at once", async () => {
+    const ids = makeIds(50);
+    const gong = await startFake({ assigned: ids, latencyMs: 2_000 });
+    const run = spawnCli(["unassign", ...ids, "--batch-size", "1", "--base-url", gong.url], {
+      env: CREDENTIALS,
+    });
+    await waitFor(() => gong.requests.length >= 1);
+    run.child.kill("SIGINT");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    run.child.kill("SIGINT");
+    const result = await run.result;
+    expect(result.code).toBe(130);
+    expect(result.stdout).toBe("");
+  });
+});
