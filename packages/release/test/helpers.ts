@@ -1,0 +1,46 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+export const REPO = fileURLToPath(new URL("../../..", import.meta.url));
+
+/** The three packages other teams install. */
+export const PUBLIC_PACKAGES = [
+  { name: "@gong-flows/spec", dir: "spec" },
+  { name: "@gong-flows/client", dir: "packages/client" },
+  { name: "@gong-flows/cli", dir: "apps/cli" },
+] as const;
+
+const execFileAsync = promisify(execFile);
+
+/** Runs a command and returns its output; a non-zero exit rejects with the output in the message. */
+export async function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<string> {
+  try {
+    const { stdout, stderr } = await execFileAsync(command, [...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return `${stdout}${stderr}`;
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(" ")} failed in ${options.cwd}:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}
+
+/** Like {@link run}, but resolves with the exit code instead of rejecting. */
+export async function runStatus(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ code: number; output: string }> {
+  try {
+    return { code: 0, output: await run(command, args, options) };
+  } catch (error) {
+    return { code: 1, output: (error as Error).message };
+  }
+}

