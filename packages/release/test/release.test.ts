@@ -105,6 +105,9 @@ describe("a release, end to end, through a local registry", () => {
     }
     expect(readFileSync(join(copy, "spec/released/VERSION"), "utf8").trim()).toBe(versionOf("spec"));
     expect(existsSync(join(copy, ".changeset/release-test-spec-change.md"))).toBe(false);
+    console.info(
+      `versioned: ${PUBLIC_PACKAGES.map(({ name, dir }) => `${name} ${before[name]} -> ${versionOf(dir)}`).join(", ")}`,
+    );
   });
 
   it("publishes all three packages to the local registry, and only there", async () => {
@@ -123,6 +126,9 @@ describe("a release, end to end, through a local registry", () => {
       const packument = (await response.json()) as { versions: Record<string, unknown> };
       expect(Object.keys(packument.versions)).toEqual([versionOf(dir)]);
     }
+    console.info(
+      `published to ${registry.url}: ${PUBLIC_PACKAGES.map(({ name, dir }) => `${name}@${versionOf(dir)}`).join(", ")}`,
+    );
   });
 
   it("installs into a fresh project, typechecks a consumer and refuses a wrong body shape", async () => {
@@ -191,6 +197,10 @@ describe("a release, end to end, through a local registry", () => {
         await run(node, [cli, "unassign", "1", "2", "2", "--dry-run", "--json"], { cwd: scratch }),
       );
       expect(plan).toEqual({ dryRun: true, ids: 2, duplicates: 1, alreadySettled: 0, batches: [2] });
+      console.info(
+        `node ${result.node}: consumer typechecked and ran against Prism (status ${result.status}, unassigned ` +
+          `${result.report.unassigned}, notUnassigned ${result.report.notUnassigned}); gong-flows --version ${cliVersion}; dry run ${JSON.stringify(plan)}`,
+      );
     }
     expect(seen[0]).toMatch(/^v20\./);
     expect(seen[1]).toBe(`v${NODE_24}`);
