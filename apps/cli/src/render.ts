@@ -34,9 +34,9 @@ export function renderSummary(report: UnassignReport): string {
       const said = error.messages.length > 0 ? `: ${error.messages.join("; ")}` : "";
       lines.push(`  ${status} ${error.kind}${ref}, ${error.flowInstanceIds.length} ids${said}`);
     }
-    const hint = hintFor(report);
-    if (hint) lines.push("", hint);
   }
+  const hint = hintFor(report);
+  if (hint) lines.push("", hint);
   return `${lines.join("\n")}\n`;
 }
 
