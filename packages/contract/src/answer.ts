@@ -1,3 +1,5 @@
+import type { Redactor } from "./redact.js";
+
 /** What came back for one probe, as seen through the validating proxy. */
 export interface Answer {
   readonly status: number;
@@ -15,9 +17,12 @@ export interface Answer {
 
 const PRISM_ERROR_TYPE = "https://stoplight.io/prism/errors#";
 
-/** Reads a response from the proxy and tells the target's own answers from Prism's verdicts. */
-export async function readAnswer(response: Response): Promise<Answer> {
-  const bodyText = await response.text();
+/**
+ * Reads a response from the proxy and tells the target's own answers from Prism's verdicts. Secrets are taken
+ * out of the body before anything else sees it, so no report, however it is printed or cut, can hold one.
+ */
+export async function readAnswer(response: Response, redact: Redactor = (text) => text): Promise<Answer> {
+  const bodyText = redact(await response.text());
   const contentType = response.headers.get("content-type");
   let json: unknown;
   try {

@@ -2,9 +2,10 @@ import { type GongAuth, idProblem, normalizeBaseUrl } from "@gong-flows/client";
 import { type RunningServer, startPrism, UNASSIGN_PATH } from "@gong-flows/testkit";
 import { type Answer, readAnswer } from "./answer.js";
 import { type Check, probeAuthorization, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
-import { authorizationOf } from "./credentials.js";
+import { authorizationOf, secretsOf } from "./credentials.js";
 import { judge } from "./judge.js";
 import { startValidatingProxy } from "./proxy.js";
+import { createRedactor, type Redactor } from "./redact.js";
 import { VERSION } from "./version.js";
 
 /** Options of {@link runContract}. */
@@ -75,6 +76,7 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
     const upstream = target ?? (await started(servers, startPrism())).url;
     const proxy = await started(servers, startValidatingProxy(upstream));
     const probe = createProber(proxy.url, authorizationOf(options.auth ?? SELF_TEST_AUTH), {
+      redact: createRedactor(options.auth ? secretsOf(options.auth) : []),
       requestsPerSecond:
         options.requestsPerSecond === undefined ? (selfTest ? null : 1) : options.requestsPerSecond,
       timeoutMs: options.timeoutMs ?? 30_000,
@@ -122,6 +124,7 @@ async function started(servers: RunningServer[], starting: Promise<RunningServer
 }
 
 interface ProberOptions {
+  redact: Redactor;
   requestsPerSecond: number | null;
   timeoutMs: number;
   maxRateLimitRetries: number;
@@ -150,7 +153,7 @@ function createProber(proxyUrl: string, validAuthorization: string, options: Pro
       redirect: "manual",
       signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     });
-    return readAnswer(response);
+    return readAnswer(response, options.redact);
   };
 
   return async (check: Check): Promise<CheckResult> => {
@@ -170,7 +173,7 @@ function createProber(proxyUrl: string, validAuthorization: string, options: Pro
         answer = await send(check);
       }
     } catch (error) {
-      const problem = `no answer: ${error instanceof Error ? error.message : String(error)}`;
+      const problem = options.redact(`no answer: ${error instanceof Error ? error.message : String(error)}`);
       return { check, outcome: "fail", problems: [problem], answer, rateLimitRetries };
     }
     const problems = judge(check.expect, answer);

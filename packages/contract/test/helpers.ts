@@ -6,8 +6,8 @@ export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
 /** Credentials the fakes accept; the secret must never appear in the kit's output. */
 export const CREDENTIALS = {
-  GONG_ACCESS_KEY: "contract-test-key",
-  GONG_ACCESS_KEY_SECRET: "contract-test-secret-9f2c",
+  GONG_ACCESS_KEY: "k3y-contract-test",
+  GONG_ACCESS_KEY_SECRET: "s3cr3t-contract-9f2c",
 };
 export const AUTH = {
   accessKey: CREDENTIALS.GONG_ACCESS_KEY,
