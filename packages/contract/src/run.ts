@@ -1,12 +1,12 @@
 import { type GongAuth, idProblem, normalizeBaseUrl } from "@gong-flows/client";
-import { type RunningServer, startPrism, UNASSIGN_PATH } from "@gong-flows/testkit";
-import { type Answer, readAnswer } from "./answer.js";
-import { type Check, probeAuthorization, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
+import { type RunningServer, startPrism } from "@gong-flows/testkit";
+import { type Check, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
 import { authorizationOf, secretsOf } from "./credentials.js";
-import { judge } from "./judge.js";
+import { type CheckResult, createProber, skipped } from "./probe.js";
 import { startValidatingProxy } from "./proxy.js";
-import { createRedactor, type Redactor } from "./redact.js";
-import { VERSION } from "./version.js";
+import { createRedactor } from "./redact.js";
+
+export type { CheckResult } from "./probe.js";
 
 /** Options of {@link runContract}. */
 export interface ContractOptions {
@@ -30,18 +30,6 @@ export interface ContractOptions {
   signal?: AbortSignal;
 }
 
-/** The verdict on one check. */
-export interface CheckResult {
-  readonly check: Check;
-  readonly outcome: "pass" | "fail" | "skip";
-  /** Why it failed (or why it was skipped). */
-  readonly problems: readonly string[];
-  /** The last answer seen, if any. */
-  readonly answer: Answer | null;
-  /** 429s that were waited out before this verdict. */
-  readonly rateLimitRetries: number;
-}
-
 /** The outcome of a whole run. */
 export interface ContractReport {
   /** The target's normalized base URL, or `null` for the self-test. */
@@ -53,7 +41,6 @@ export interface ContractReport {
 
 /** Placeholders for the self-test: a mock accepts any well-formed credentials. */
 const SELF_TEST_AUTH: GongAuth = { accessKey: "contract-self-test", accessKeySecret: "contract-self-test" };
-const MAX_RETRY_AFTER_SECONDS = 60;
 const SKIPPED_ON_MOCK = "a mock accepts any well-formed credentials; run with --target to check this";
 
 /** The checks a run performs, in order. */
@@ -86,15 +73,7 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
     options.onStart?.(target, checks);
     for (const check of checks) {
       const result =
-        selfTest && check.needsCredentialVerification
-          ? {
-              check,
-              outcome: "skip" as const,
-              problems: [SKIPPED_ON_MOCK],
-              answer: null,
-              rateLimitRetries: 0,
-            }
-          : await probe(check);
+        selfTest && check.needsCredentialVerification ? skipped(check, SKIPPED_ON_MOCK) : await probe(check);
       if (options.signal?.aborted) break;
       results.push(result);
       options.onResult?.(result);
@@ -121,80 +100,4 @@ async function started(servers: RunningServer[], starting: Promise<RunningServer
   const server = await starting;
   servers.push(server);
   return server;
-}
-
-interface ProberOptions {
-  redact: Redactor;
-  requestsPerSecond: number | null;
-  timeoutMs: number;
-  maxRateLimitRetries: number;
-  signal: AbortSignal | undefined;
-}
-
-/** Sends checks one at a time, paced, waiting out documented 429s, and judges the answers. */
-function createProber(proxyUrl: string, validAuthorization: string, options: ProberOptions) {
-  const intervalMs = options.requestsPerSecond ? 1000 / options.requestsPerSecond : 0;
-  let nextStart = 0;
-
-  const send = async (check: Check): Promise<Answer> => {
-    await sleep(nextStart - Date.now(), options.signal);
-    nextStart = Date.now() + intervalMs;
-    const authorization = probeAuthorization(check.credentials, validAuthorization);
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const response = await fetch(`${proxyUrl}${UNASSIGN_PATH}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json",
-        "user-agent": `gong-flows-contract/${VERSION}`,
-        ...(authorization === undefined ? {} : { authorization }),
-      },
-      body: JSON.stringify(check.body),
-      redirect: "manual",
-      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
-    });
-    return readAnswer(response, options.redact);
-  };
-
-  return async (check: Check): Promise<CheckResult> => {
-    let rateLimitRetries = 0;
-    let answer: Answer | null = null;
-    try {
-      answer = await send(check);
-      // A 429 that reached us passed the spec (Retry-After included): wait it out like any client would.
-      while (
-        answer.status === 429 &&
-        !answer.proxyProblems &&
-        rateLimitRetries < options.maxRateLimitRetries
-      ) {
-        rateLimitRetries++;
-        const seconds = Math.min(Number(answer.retryAfter) || 0, MAX_RETRY_AFTER_SECONDS);
-        await sleep(seconds * 1000, options.signal);
-        answer = await send(check);
-      }
-    } catch (error) {
-      const problem = options.redact(`no answer: ${error instanceof Error ? error.message : String(error)}`);
-      return { check, outcome: "fail", problems: [problem], answer, rateLimitRetries };
-    }
-    const problems = judge(check.expect, answer);
-    if (answer.status === 429 && !answer.proxyProblems) {
-      problems.push(
-        `still rate limited after ${rateLimitRetries} waits: run again later or with a lower --rps`,
-      );
-    }
-    return { check, outcome: problems.length === 0 ? "pass" : "fail", problems, answer, rateLimitRetries };
-  };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

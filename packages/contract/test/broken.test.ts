@@ -47,9 +47,16 @@ describe("the kit against a deliberately broken server", () => {
     expect(result.code).toBe(1);
   });
 
-  it("fails every check on a server that rate limits without Retry-After", async () => {
-    const result = await runAgainst("missing-retry-after");
+  it("fails every check, saying why, when nothing answers at the target", async () => {
+    const gone = await startStrictFake();
+    await gone.stop();
+    const result = await runKit(["--target", gone.url, "--rps", "100"], CREDENTIALS);
+    expect(blockOf(result.stdout, "empty-list")).toContain(
+      "- Prism could not get a readable answer from the target: request to",
+    );
+    expect(blockOf(result.stdout, "empty-list")).toContain("ECONNREFUSED");
     expect(result.stdout).toContain("10 checks: 0 passed, 10 failed, 0 skipped.");
+    expect(result.code).toBe(1);
   });
 
   it("never prints the credentials or a part of them, even when the server echoes them", async () => {
