@@ -21,6 +21,10 @@ export interface PrismOptions {
   upstream?: string;
   /** Turn response violations into 500s (`--errors`), so a response that breaks the spec cannot pass. */
   errors?: boolean;
+  /** Whether Prism validates incoming requests (default true); `false` lets a proxy forward invalid requests. */
+  validateRequest?: boolean;
+  /** The document to serve; default the workspace spec (`specPath`). */
+  spec?: string;
   /** Milliseconds to wait for Prism to listen before giving up. */
   startTimeoutMs?: number;
 }
@@ -36,7 +40,8 @@ export function startPrism(options: PrismOptions = {}): Promise<RunningServer> {
   const mode = options.mode ?? "mock";
   const args = [prismBin, mode, "--host", "127.0.0.1", "--port", "0"];
   if (options.errors) args.push("--errors");
-  args.push(specPath);
+  if (options.validateRequest === false) args.push("--validate-request=false");
+  args.push(options.spec ?? specPath);
   if (mode === "proxy") {
     if (!options.upstream) throw new TypeError("startPrism: proxy mode needs an upstream URL");
     args.push(options.upstream);

@@ -1,0 +1,105 @@
+import { UNASSIGN_PATH } from "@gong-flows/testkit";
+import { type Answer, readAnswer } from "./answer.js";
+import { type Check, probeAuthorization } from "./checks.js";
+import { judge } from "./judge.js";
+import type { Redactor } from "./redact.js";
+import { VERSION } from "./version.js";
+
+/** The verdict on one check. */
+export interface CheckResult {
+  readonly check: Check;
+  readonly outcome: "pass" | "fail" | "skip";
+  /** Why it failed (or why it was skipped). */
+  readonly problems: readonly string[];
+  /** The last answer seen, if any. */
+  readonly answer: Answer | null;
+  /** 429s that were waited out before this verdict. */
+  readonly rateLimitRetries: number;
+}
+
+const MAX_RETRY_AFTER_SECONDS = 60;
+
+/** A check that was not run, and why. */
+export const skipped = (check: Check, reason: string): CheckResult => ({
+  check,
+  outcome: "skip",
+  problems: [reason],
+  answer: null,
+  rateLimitRetries: 0,
+});
+
+interface ProberOptions {
+  redact: Redactor;
+  requestsPerSecond: number | null;
+  timeoutMs: number;
+  maxRateLimitRetries: number;
+  signal: AbortSignal | undefined;
+}
+
+/** Sends checks one at a time, paced, waiting out documented 429s, and judges the answers. */
+export function createProber(proxyUrl: string, validAuthorization: string, options: ProberOptions) {
+  const intervalMs = options.requestsPerSecond ? 1000 / options.requestsPerSecond : 0;
+  let nextStart = 0;
+
+  const send = async (check: Check): Promise<Answer> => {
+    await sleep(nextStart - Date.now(), options.signal);
+    nextStart = Date.now() + intervalMs;
+    const authorization = probeAuthorization(check.credentials, validAuthorization);
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const response = await fetch(`${proxyUrl}${UNASSIGN_PATH}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        "user-agent": `gong-flows-contract/${VERSION}`,
+        ...(authorization === undefined ? {} : { authorization }),
+      },
+      body: JSON.stringify(check.body),
+      redirect: "manual",
+      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+    });
+    return readAnswer(response, options.redact);
+  };
+
+  return async (check: Check): Promise<CheckResult> => {
+    let rateLimitRetries = 0;
+    let answer: Answer | null = null;
+    try {
+      answer = await send(check);
+      // A 429 that reached us passed the spec (Retry-After included): wait it out like any client would.
+      while (
+        answer.status === 429 &&
+        !answer.proxyProblems &&
+        rateLimitRetries < options.maxRateLimitRetries
+      ) {
+        rateLimitRetries++;
+        const seconds = Math.min(Number(answer.retryAfter) || 0, MAX_RETRY_AFTER_SECONDS);
+        await sleep(seconds * 1000, options.signal);
+        answer = await send(check);
+      }
+    } catch (error) {
+      const problem = options.redact(`no answer: ${error instanceof Error ? error.message : String(error)}`);
+      return { check, outcome: "fail", problems: [problem], answer, rateLimitRetries };
+    }
+    const problems = judge(check.expect, answer);
+    if (answer.status === 429 && !answer.proxyProblems) {
+      problems.push(
+        `still rate limited after ${rateLimitRetries} waits: run again later or with a lower --rps`,
+      );
+    }
+    return { check, outcome: problems.length === 0 ? "pass" : "fail", problems, answer, rateLimitRetries };
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

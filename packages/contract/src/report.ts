@@ -1,0 +1,50 @@
+import type { Answer } from "./answer.js";
+import type { CheckResult, ContractReport } from "./run.js";
+
+const LABEL = { pass: "PASS", fail: "FAIL", skip: "SKIP" } as const;
+const MAX_SHOWN = 120;
+
+/** The first line of a run: what is checked, and how. */
+export function formatHeading(target: string | null, checkCount: number): string {
+  const what = target ?? "a Prism mock of the spec (self-test; pass --target URL to check an implementation)";
+  return `gong-flows-contract: ${checkCount} checks against ${what}, every answer validated by prism proxy --errors\n`;
+}
+
+/** One check's verdict: a status line, the answer seen, and each problem on its own line. */
+export function formatResult(result: CheckResult): string {
+  const lines = [`${LABEL[result.outcome]}  ${result.check.id.padEnd(20)} ${result.check.title}`];
+  if (result.answer) lines.push(`      got ${describeAnswer(result.answer)}`);
+  if (result.rateLimitRetries > 0) lines.push(`      waited out ${result.rateLimitRetries} × 429 first`);
+  const bullet = result.outcome === "skip" ? "" : "- ";
+  for (const problem of result.problems) lines.push(`      ${bullet}${problem}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The closing count; says plainly whether the target conforms. */
+export function formatSummary(report: ContractReport): string {
+  const count = (outcome: CheckResult["outcome"]) =>
+    report.results.filter((r) => r.outcome === outcome).length;
+  const failed = count("fail");
+  const tally = `${report.results.length} checks: ${count("pass")} passed, ${failed} failed, ${count("skip")} skipped.`;
+  const verdict = failed === 0 ? "Conforms to the spec." : `Does NOT conform to the spec (${failed} failed).`;
+  return `${tally} ${verdict}\n`;
+}
+
+function describeAnswer(answer: Answer): string {
+  if (answer.proxyProblems) return `${answer.status} from Prism, not from the target`;
+  const parts = [String(answer.status), answer.contentType ?? "no content-type"];
+  const body = answer.json;
+  if (typeof body === "object" && body !== null && !Array.isArray(body)) {
+    const { requestId, errors, unassignedFlowInstanceIds } = body as Record<string, unknown>;
+    if (requestId !== undefined) parts.push(`requestId=${JSON.stringify(requestId)}`);
+    if (errors !== undefined) parts.push(`errors=${shorten(JSON.stringify(errors))}`);
+    if (unassignedFlowInstanceIds !== undefined) {
+      parts.push(`unassignedFlowInstanceIds=${shorten(JSON.stringify(unassignedFlowInstanceIds))}`);
+    }
+  } else {
+    parts.push(`body ${shorten(JSON.stringify(answer.bodyText))}`);
+  }
+  return parts.join(" ");
+}
+
+const shorten = (text: string) => (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);

@@ -1,0 +1,103 @@
+import { type GongAuth, idProblem, normalizeBaseUrl } from "@gong-flows/client";
+import { type RunningServer, startPrism } from "@gong-flows/testkit";
+import { type Check, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
+import { authorizationOf, secretsOf } from "./credentials.js";
+import { type CheckResult, createProber, skipped } from "./probe.js";
+import { startValidatingProxy } from "./proxy.js";
+import { createRedactor } from "./redact.js";
+
+export type { CheckResult } from "./probe.js";
+
+/** Options of {@link runContract}. */
+export interface ContractOptions {
+  /** Base URL of the implementation under test; omit it for the self-test against a Prism mock of the spec. */
+  target?: string;
+  /** Credentials the target accepts; required with `target` (the self-test uses placeholders). */
+  auth?: GongAuth;
+  /** Ids to really unassign (1–200): adds the one check that changes the target's state. */
+  writeIds?: readonly string[];
+  /** Probe starts per second, to spare the company's shared rate limit; `null` for none. Default 1 with a target. */
+  requestsPerSecond?: number | null;
+  /** Milliseconds to wait for each answer. Default 30 000. */
+  timeoutMs?: number;
+  /** How many times a documented 429 is waited out before its check fails. Default 2. */
+  maxRateLimitRetries?: number;
+  /** Called once the servers are up, before the first probe. */
+  onStart?: (target: string | null, checks: readonly Check[]) => void;
+  /** Called as each check settles, for live output. */
+  onResult?: (result: CheckResult) => void;
+  /** Stops the run: checks not yet run are not reported, servers are stopped. */
+  signal?: AbortSignal;
+}
+
+/** The outcome of a whole run. */
+export interface ContractReport {
+  /** The target's normalized base URL, or `null` for the self-test. */
+  readonly target: string | null;
+  readonly results: readonly CheckResult[];
+  /** True when no check failed (skipped checks do not fail a run). */
+  readonly passed: boolean;
+}
+
+/** Placeholders for the self-test: a mock accepts any well-formed credentials. */
+const SELF_TEST_AUTH: GongAuth = { accessKey: "contract-self-test", accessKeySecret: "contract-self-test" };
+const SKIPPED_ON_MOCK = "a mock accepts any well-formed credentials; run with --target to check this";
+
+/** The checks a run performs, in order. */
+export function plannedChecks(writeIds: readonly string[] = []): Check[] {
+  return writeIds.length > 0 ? [...READ_ONLY_CHECKS, writeCheck(writeIds)] : [...READ_ONLY_CHECKS];
+}
+
+/**
+ * Runs the conformance suite against `options.target` (or a Prism mock of the spec) through
+ * `prism proxy --errors`, so every answer is validated against the spec as well as against each check.
+ */
+export async function runContract(options: ContractOptions = {}): Promise<ContractReport> {
+  const selfTest = options.target === undefined;
+  const target = selfTest ? null : normalizeBaseUrl(options.target);
+  if (!selfTest && !options.auth) throw new TypeError("runContract: a target needs auth");
+  const checks = plannedChecks(validWriteIds(options.writeIds));
+  const servers: RunningServer[] = [];
+  const results: CheckResult[] = [];
+  try {
+    const upstream = target ?? (await started(servers, startPrism())).url;
+    const proxy = await started(servers, startValidatingProxy(upstream));
+    const probe = createProber(proxy.url, authorizationOf(options.auth ?? SELF_TEST_AUTH), {
+      redact: createRedactor(options.auth ? secretsOf(options.auth) : []),
+      requestsPerSecond:
+        options.requestsPerSecond === undefined ? (selfTest ? null : 1) : options.requestsPerSecond,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRateLimitRetries: options.maxRateLimitRetries ?? 2,
+      signal: options.signal,
+    });
+    options.onStart?.(target, checks);
+    for (const check of checks) {
+      const result =
+        selfTest && check.needsCredentialVerification ? skipped(check, SKIPPED_ON_MOCK) : await probe(check);
+      if (options.signal?.aborted) break;
+      results.push(result);
+      options.onResult?.(result);
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+  return { target, results, passed: results.every((result) => result.outcome !== "fail") };
+}
+
+/** The write ids, checked with the client's own rules before anything starts. */
+function validWriteIds(ids: readonly string[] = []): string[] {
+  const unique = [...new Set(ids)];
+  if (unique.length > 200)
+    throw new RangeError(`at most 200 ids can be unassigned in one request, got ${unique.length}`);
+  for (const id of unique) {
+    const problem = idProblem(id);
+    if (problem) throw new RangeError(`write id ${JSON.stringify(id.slice(0, 60))} ${problem}`);
+  }
+  return unique;
+}
+
+async function started(servers: RunningServer[], starting: Promise<RunningServer>): Promise<RunningServer> {
+  const server = await starting;
+  servers.push(server);
+  return server;
+}

@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { RunningServer } from "@gong-flows/testkit";
+
+/** One way to break the spec; everything else the broken server does is the fake's correct answer. */
+export type Defect =
+  /** `errors` (and `unassignedFlowInstanceIds`) become strings instead of arrays. */
+  | "wrong-body-type"
+  /** Every request is rate limited, without the Retry-After header the spec requires. */
+  | "missing-retry-after"
+  /** Error answers are an HTML page, as a misconfigured gateway would send. */
+  | "html-error-page"
+  /** No `requestId` in any body. */
+  | "missing-request-id"
+  /** Conforms, but echoes the caller's Authorization header (and its decoded secret) in `errors[]`. */
+  | "echoes-credentials";
+
+interface Upstream {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A loopback server that forwards to `upstream` (the fake) and breaks its answers in one way. */
+export async function startBrokenServer(defect: Defect, upstream: string): Promise<RunningServer> {
+  const server = createServer(async (req, res) => {
+    try {
+      const answer = breakAnswer(defect, await forward(req, upstream), req.headers.authorization);
+      res.writeHead(answer.status, answer.headers).end(answer.body);
+    } catch {
+      res.destroy();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function forward(req: IncomingMessage, upstream: string): Promise<Upstream> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers: Record<string, string> = {
+    "content-type": req.headers["content-type"] ?? "application/json",
+  };
+  if (req.headers.authorization) headers.authorization = req.headers.authorization;
+  const response = await fetch(`${upstream}${req.url}`, {
+    method: req.method,
+    headers,
+    body: Buffer.concat(chunks),
+  });
+  const kept: Record<string, string> = {};
+  for (const name of ["content-type", "retry-after", "x-traceid"]) {
+    const value = response.headers.get(name);
+    if (value !== null) kept[name] = value;
+  }
+  return { status: response.status, headers: kept, body: await response.text() };
+}
+
+function breakAnswer(defect: Defect, answer: Upstream, authorization: string | undefined): Upstream {
+  const json = () => JSON.parse(answer.body) as Record<string, unknown>;
+  const withBody = (body: object) => ({ ...answer, body: JSON.stringify(body) });
+  switch (defect) {
+    case "wrong-body-type": {
+      const body = json();
+      for (const key of ["errors", "unassignedFlowInstanceIds"]) {
+        if (Array.isArray(body[key])) body[key] = (body[key] as string[]).join("; ");
+      }
+      return withBody(body);
+    }
+    case "missing-retry-after":
+      return {
+        status: 429,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ requestId: "broken-429", errors: ["API request limit exceeded"] }),
+      };
+    case "html-error-page":
+      if (answer.status < 400) return answer;
+      return {
+        status: answer.status,
+        headers: { "content-type": "text/html" },
+        body: `<html><body><h1>${answer.status}</h1><p>Something went wrong</p></body></html>`,
+      };
+    case "missing-request-id": {
+      const { requestId: _dropped, ...body } = json();
+      const { "x-traceid": _alsoDropped, ...headers } = answer.headers;
+      return { ...withBody(body), headers };
+    }
+    case "echoes-credentials": {
+      const body = json();
+      const decoded = Buffer.from(authorization?.split(" ")[1] ?? "", "base64").toString("utf8");
+      if (Array.isArray(body.errors)) body.errors = [`rejected ${authorization} (${decoded})`];
+      return withBody(body);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { makeIds, startFakeGong } from "@gong-flows/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ContractReport, runContract } from "../src/index.js";
+import { AUTH, blockOf, CREDENTIALS, runKit, startStrictFake } from "./helpers.js";
+
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(stops.splice(0).map((stop) => stop()));
+});
+
+const failedIds = (report: ContractReport) =>
+  report.results.filter((result) => result.outcome === "fail").map((result) => result.check.id);
+
+describe("the kit against the repo's fake of Gong", () => {
+  it("passes every check, without changing the fake's state", async () => {
+    const ids = makeIds(3);
+    const fake = await startStrictFake({ assigned: ids });
+    stops.push(fake.stop);
+    const report = await runContract({ target: fake.url, auth: AUTH, requestsPerSecond: null });
+    expect(failedIds(report)).toEqual([]);
+    expect(report.results.map((result) => result.outcome)).toEqual(Array(10).fill("pass"));
+    expect(report.passed).toBe(true);
+    expect(fake.requests).toHaveLength(10);
+    expect(fake.requests.some((request) => request.processed)).toBe(false);
+    expect([...fake.assigned]).toEqual(ids);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("really unassigns the ids given to --allow-writes, once", async () => {
+    const [first, second, kept] = makeIds(3);
+    const fake = await startStrictFake({ assigned: [first, second, kept] as string[] });
+    stops.push(fake.stop);
+    const result = await runKit(
+      ["--target", fake.url, "--rps", "100", "--allow-writes", first as string, second as string],
+      CREDENTIALS,
+    );
+    expect(blockOf(result.stdout, "unassign")).toMatch(/^PASS {2}unassign .*\n {6}got 200 application\/json/);
+    expect(result.stdout).toContain("11 checks: 11 passed, 0 failed, 0 skipped. Conforms to the spec.");
+    expect(result.code).toBe(0);
+    expect([...fake.assigned]).toEqual([kept]);
+    expect([...fake.unassignCounts.values()]).toEqual([1, 1]);
+  });
+
+  it("fails the wrong-credential checks when the target accepts any credentials", async () => {
+    const lax = await startFakeGong();
+    stops.push(lax.stop);
+    const report = await runContract({ target: lax.url, auth: AUTH, requestsPerSecond: null });
+    expect(failedIds(report)).toEqual(["garbled-credentials", "wrong-key-pair", "wrong-bearer-token"]);
+    for (const result of report.results.filter((r) => r.outcome === "fail")) {
+      expect(result.problems).toEqual(["expected status 401, got 400"]);
+    }
+  });
+
+  it("waits out a documented 429 and judges the answer that follows", async () => {
+    let limited = false;
+    const fake = await startStrictFake({
+      faults: () => {
+        if (limited) return null;
+        limited = true;
+        return { type: "status", status: 429, retryAfter: "0" };
+      },
+    });
+    stops.push(fake.stop);
+    const report = await runContract({ target: fake.url, auth: AUTH, requestsPerSecond: null });
+    expect(report.passed).toBe(true);
+    const waited = report.results.filter((result) => result.rateLimitRetries > 0);
+    expect(waited.map((result) => [result.check.id, result.rateLimitRetries])).toEqual([["bad-email", 1]]);
+    expect(fake.requests.map((request) => request.outcome)).toContain(429);
+  });
+
+  it("refuses a target without credentials in the environment, naming the variables", async () => {
+    const fake = await startStrictFake();
+    stops.push(fake.stop);
+    const result = await runKit(["--target", fake.url]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN");
+    expect(fake.requests).toHaveLength(0);
+  });
+});

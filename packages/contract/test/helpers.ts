@@ -1,0 +1,55 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { type FakeGongOptions, startFakeGong } from "@gong-flows/testkit";
+
+export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+
+/** Credentials the fakes accept; the secret must never appear in the kit's output. */
+export const CREDENTIALS = {
+  GONG_ACCESS_KEY: "k3y-contract-test",
+  GONG_ACCESS_KEY_SECRET: "s3cr3t-contract-9f2c",
+};
+export const AUTH = {
+  accessKey: CREDENTIALS.GONG_ACCESS_KEY,
+  accessKeySecret: CREDENTIALS.GONG_ACCESS_KEY_SECRET,
+};
+export const AUTHORIZATION = `Basic ${Buffer.from(`${AUTH.accessKey}:${AUTH.accessKeySecret}`).toString("base64")}`;
+
+/** The repo's fake of Gong, accepting exactly {@link CREDENTIALS}. */
+export const startStrictFake = (options: FakeGongOptions = {}) =>
+  startFakeGong({ authorization: AUTHORIZATION, ...options });
+
+export interface KitResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `gong-flows-contract` with only the given environment (plus PATH). */
+export function runKit(args: readonly string[], env: Record<string, string> = {}): Promise<KitResult> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The output block of one check: its status line and the indented lines under it. */
+export function blockOf(output: string, checkId: string): string {
+  const lines = output.split("\n");
+  const start = lines.findIndex((line) => new RegExp(`^(PASS|FAIL|SKIP)  ${checkId} `).test(line));
+  if (start < 0) return "";
+  const end = lines.findIndex((line, i) => i > start && !line.startsWith("      "));
+  return lines.slice(start, end < 0 ? undefined : end).join("\n");
+}
