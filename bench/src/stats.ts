@@ -9,8 +9,8 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Takes `rounds` samples of every variant, one variant after another within each round, so that a burst of
- * load from elsewhere on the machine hits all variants alike instead of skewing one of them.
+ * Takes `rounds` samples of every variant, one variant after another within each round (in reverse order every
+ * other round), so that load from elsewhere on the machine, and its drift, hit all variants alike.
  */
 export async function interleave<K extends string, T = number>(
   variants: Record<K, () => Promise<T>>,
@@ -19,7 +19,8 @@ export async function interleave<K extends string, T = number>(
   const names = Object.keys(variants) as K[];
   const samples = Object.fromEntries(names.map((name) => [name, [] as T[]])) as Record<K, T[]>;
   for (let round = 0; round < rounds; round++) {
-    for (const name of names) samples[name].push(await variants[name]());
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) samples[name].push(await variants[name]());
   }
   return samples;
 }
