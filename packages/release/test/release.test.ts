@@ -90,8 +90,13 @@ describe("a release, end to end, through a local registry", () => {
       return part === "minor" ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
     };
     expect(versionOf("spec")).toBe(bump(before["@gong-flows/spec"] as string, "minor"));
-    expect(versionOf("packages/client")).toBe(bump(before["@gong-flows/client"] as string, "patch"));
-    expect(versionOf("apps/cli")).toBe(bump(before["@gong-flows/cli"] as string, "patch"));
+    // Dependents move at least a patch (other pending changesets of the repo may move them further).
+    const atLeast = (version: string, floor: string) =>
+      version.localeCompare(floor, undefined, { numeric: true }) >= 0;
+    expect(atLeast(versionOf("packages/client"), bump(before["@gong-flows/client"] as string, "patch"))).toBe(
+      true,
+    );
+    expect(atLeast(versionOf("apps/cli"), bump(before["@gong-flows/cli"] as string, "patch"))).toBe(true);
     expect(readFileSync(join(copy, "spec/CHANGELOG.md"), "utf8")).toContain(
       "Release test: a new optional field in the spec.",
     );

@@ -9,6 +9,8 @@ import { validateEmail, validateIds } from "./validate.js";
 
 export const UNASSIGN_PATH = "/v2/flows/prospects/unassign-flows-by-instance-id";
 
+const utf8 = new TextEncoder();
+
 /** Options of one bulk unassign call. */
 export interface UnassignOptions {
   /** The Gong user doing the removal (not the prospect). */
@@ -63,11 +65,12 @@ export async function unassignInBulk(
       flowInstanceIds: group,
       ...(email ? { unassignedByUserEmail: email } : {}),
     });
-    const request = new Request(`${config.baseUrl}${UNASSIGN_PATH}`, {
+    const request = {
       method: "POST",
+      url: `${config.baseUrl}${UNASSIGN_PATH}`,
       headers: { "content-type": "application/json" },
-      body,
-    });
+      body: utf8.encode(body).buffer,
+    };
     const exchange = await config.transport.send(request, {
       signal,
       stopSignal,

@@ -68,9 +68,21 @@ export interface Exchange {
   readonly cancelled: boolean;
 }
 
+/**
+ * One logical request, in a form every attempt can send again. A plain object, not a `Request`: the bulk call
+ * would build one only to have its body read back, about 17 µs per request on Node 20 (bench/README.md).
+ */
+export interface OutgoingRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers | Readonly<Record<string, string>>;
+  /** Bytes, as the injected `fetch` has always received them. */
+  readonly body: ArrayBuffer | undefined;
+}
+
 /** A fetch-compatible function with retries, pacing and timeouts, plus the richer `send` the bulk call uses. */
 export interface Transport {
-  send(request: Request, options?: SendOptions): Promise<Exchange>;
+  send(request: OutgoingRequest, options?: SendOptions): Promise<Exchange>;
   /** For openapi-fetch: HTTP answers are returned, failures without an answer are thrown as typed errors. */
   fetch(request: Request): Promise<Response>;
 }
@@ -78,11 +90,10 @@ export interface Transport {
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function createTransport(config: TransportConfig): Transport {
-  const send = async (request: Request, options: SendOptions = {}): Promise<Exchange> => {
+  const send = async (request: OutgoingRequest, options: SendOptions = {}): Promise<Exchange> => {
     const { signal, onAttempt, shouldContinue, stopSignal } = options;
     const waitSignal = stopSignal && signal ? AbortSignal.any([signal, stopSignal]) : (stopSignal ?? signal);
     const interrupted = () => finish(signal?.aborted ? "aborted" : "cancelled");
-    const body = request.body === null ? undefined : await request.arrayBuffer();
     const headers = new Headers(request.headers);
     headers.set("authorization", config.authorization);
     headers.set("user-agent", config.userAgent);
@@ -122,7 +133,7 @@ export function createTransport(config: TransportConfig): Transport {
         attempt,
       });
 
-      const outcome = await attemptOnce(config, request, headers, body, signal);
+      const outcome = await attemptOnce(config, request, headers, signal);
       if (outcome.kind === "aborted") {
         maybeProcessed = true;
         return finish("aborted");
@@ -169,7 +180,13 @@ export function createTransport(config: TransportConfig): Transport {
   };
 
   const fetchCompatible = async (request: Request): Promise<Response> => {
-    const exchange = await send(request, { signal: request.signal });
+    const outgoing: OutgoingRequest = {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: request.body === null ? undefined : await request.arrayBuffer(),
+    };
+    const exchange = await send(outgoing, { signal: request.signal });
     if (exchange.aborted && exchange.response === null) {
       throw request.signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
     }
@@ -192,20 +209,26 @@ type AttemptOutcome =
 
 async function attemptOnce(
   config: TransportConfig,
-  request: Request,
+  request: OutgoingRequest,
   headers: Headers,
-  body: ArrayBuffer | undefined,
   signal: AbortSignal | undefined,
 ): Promise<AttemptOutcome> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), config.timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  // One controller for the timeout and the caller's signal: AbortSignal.any costs ~15 µs per call on Node 20.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, config.timeoutMs);
+  const forwardAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forwardAbort();
+  else signal?.addEventListener("abort", forwardAbort, { once: true });
   try {
     const response = await config.fetch(request.url, {
       method: request.method,
       headers,
-      body,
-      signal: combined,
+      body: request.body,
+      signal: controller.signal,
       redirect: "manual",
     });
     const bodyText = await response.text();
@@ -213,7 +236,7 @@ async function attemptOnce(
   } catch (cause) {
     if (signal?.aborted) return { kind: "aborted" };
     const origin = new URL(request.url).origin;
-    if (timeout.signal.aborted) {
+    if (timedOut) {
       const error = new GongTimeoutError("timeout", `No answer from ${origin} within ${config.timeoutMs} ms`);
       return { kind: "failure", error, maybeSent: true };
     }
@@ -226,5 +249,6 @@ async function attemptOnce(
     return { kind: "failure", error, maybeSent: mayHaveBeenSent(code) };
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener("abort", forwardAbort);
   }
 }

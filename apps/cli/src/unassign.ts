@@ -1,0 +1,131 @@
+import {
+  createGongFlowsClient,
+  DEFAULT_BASE_URL,
+  emailProblem,
+  type GongFlowsClient,
+  normalizeBaseUrl,
+  planBatches,
+  type UnassignReport,
+} from "@gong-flows/client";
+import type { UnassignArgs } from "./args.js";
+import { credentialsFromEnv } from "./credentials.js";
+import { collectIds } from "./ids.js";
+import { bindingOf } from "./journal/format.js";
+import { openJournal, readJournal } from "./journal/journal.js";
+import { EMPTY_RUN, mergeReports } from "./journal/merge.js";
+import type { CliIo } from "./main.js";
+import { createProgressLine } from "./progress.js";
+import { exitCodeOf, renderSummary } from "./render.js";
+import { UsageError } from "./usage-error.js";
+
+/** `gong-flows unassign`: ids → client → journal → report, and the exit code. */
+export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
+  const ids = await collectIds(args.ids, args.files, io.readStdin);
+  if (args.unassignedBy !== undefined) {
+    const problem = emailProblem(args.unassignedBy);
+    if (problem) throw new UsageError(`--unassigned-by ${problem}`);
+  }
+  const baseUrl = resolveBaseUrl(args.baseUrl, io.env);
+  const plan = planBatches(ids, args.batchSize);
+  const binding = bindingOf(baseUrl, args.unassignedBy, plan.ids);
+  if (args.dryRun)
+    return dryRun(plan, args, io, args.journal ? readJournal(args.journal, binding).settled : new Map());
+
+  const client = createClient(args, baseUrl, io);
+  const journal = args.journal ? openJournal(args.journal, binding) : null;
+  try {
+    const settledBefore = journal?.state.settled ?? new Map();
+    const toSend = plan.ids.filter((id) => !settledBefore.has(id));
+    const progress =
+      io.stderr.isTTY && !args.quiet
+        ? createProgressLine(io.stderr, {
+            ids: toSend.length,
+            batches: Math.ceil(toSend.length / args.batchSize),
+            requestsPerSecond: args.rps,
+          })
+        : null;
+    const thisRun: UnassignReport =
+      toSend.length === 0
+        ? EMPTY_RUN
+        : await client.unassignFlowInstances(toSend, {
+            ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
+            ...(io.stopSignal ? { stopSignal: io.stopSignal } : {}),
+            possiblyProcessed: journal?.state.possiblyProcessed ?? [],
+            onProgress: (event) => {
+              journal?.record(event);
+              progress?.onProgress(event);
+            },
+          });
+    progress?.finish();
+    const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
+    io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : renderSummary(report));
+    return exitCodeOf(report);
+  } finally {
+    journal?.close();
+  }
+}
+
+function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlowsClient {
+  const auth = credentialsFromEnv(io.env);
+  const debug = io.env.GONG_FLOWS_DEBUG === "1";
+  try {
+    return createGongFlowsClient({
+      auth,
+      baseUrl,
+      requestsPerSecond: args.rps,
+      maxRetries: args.maxRetries,
+      timeoutMs: args.timeoutMs,
+      batchSize: args.batchSize,
+      ...(debug
+        ? {
+            onRequest: (request) =>
+              io.stderr.write(
+                `gong-flows: debug: ${request.method} ${request.url} attempt ${request.attempt} ${JSON.stringify(request.headers)}\n`,
+              ),
+          }
+        : {}),
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string {
+  const fromEnv = env.GONG_BASE_URL === "" ? undefined : env.GONG_BASE_URL;
+  const value = flag ?? fromEnv ?? DEFAULT_BASE_URL;
+  try {
+    return normalizeBaseUrl(value);
+  } catch (error) {
+    const source = flag === undefined ? "GONG_BASE_URL" : "--base-url";
+    throw new UsageError(`${source}: ${(error as Error).message.replace(/^baseUrl /, "")}`);
+  }
+}
+
+function dryRun(
+  plan: ReturnType<typeof planBatches>,
+  args: UnassignArgs,
+  io: CliIo,
+  settled: ReadonlyMap<string, unknown>,
+): number {
+  const alreadySettled = settled.size;
+  const toSend = plan.ids.filter((id) => !settled.has(id));
+  const batches = planBatches(toSend, args.batchSize).batches.map((batch) => batch.length);
+  if (args.json) {
+    const output = {
+      dryRun: true,
+      ids: plan.ids.length,
+      duplicates: plan.duplicates,
+      alreadySettled,
+      batches,
+    };
+    io.stdout.write(`${JSON.stringify(output)}\n`);
+    return 0;
+  }
+  const seconds = Math.max(0, (batches.length - 1) / args.rps);
+  io.stdout.write(
+    `Dry run: ${plan.ids.length} unique ids (${plan.duplicates} duplicates dropped), ${alreadySettled} already ` +
+      `settled in the journal; ${batches.length} request${batches.length === 1 ? "" : "s"} of at most ` +
+      `${args.batchSize} ids; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s. Nothing was sent.\n`,
+  );
+  return 0;
+}
