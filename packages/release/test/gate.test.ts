@@ -10,6 +10,7 @@ import { checkSpecCompatibility } from "../src/gate.js";
 const REPO = fileURLToPath(new URL("../../..", import.meta.url));
 const GATE = fileURLToPath(new URL("../dist/spec-breaking.js", import.meta.url));
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit arbitrary nested paths of a parsed spec
 type Spec = Record<string, any>;
 
 /** A scratch root holding the repo's spec, its released baseline and an empty changeset folder. */
