@@ -2,7 +2,7 @@
  * Typed client for Gong's "Unassign flows by Flow Instance ID" endpoint.
  * @packageDocumentation
  */
-export type { GongAuth } from "./auth.js";
+export { type GongAuth, type ResolvedAuth, resolveAuth } from "./auth.js";
 export { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
 export { type BatchPlan, planBatches } from "./bulk/plan.js";
 export type {
@@ -17,6 +17,7 @@ export { OUTCOMES } from "./bulk/report.js";
 export type { UnassignOptions } from "./bulk/run.js";
 export { emailProblem, idProblem, MAX_ID_LENGTH } from "./bulk/validate.js";
 export { createGongFlowsClient, type GongFlowsClient } from "./client.js";
+export { authFromEnv, type Env } from "./env.js";
 export {
   GongApiError,
   GongAuthenticationError,
@@ -31,5 +32,6 @@ export {
 } from "./errors.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export type { GongFlowsClientOptions } from "./options.js";
+export { createRedactor, type Redactor } from "./redact.js";
 export type { ObservedRequest, RequestObserver } from "./transport/transport.js";
 export { VERSION } from "./version.js";

@@ -1,6 +1,6 @@
+import { createRedactor } from "@gong-flows/client";
 import { type Command, HELP, parseCommand } from "./args.js";
 import { credentialsFromEnv, type Env, secretsOf } from "./credentials.js";
-import { createRedactor } from "./redact.js";
 import { formatHeading, formatResult, formatSummary } from "./report.js";
 import { runContract } from "./run.js";
 import { UsageError } from "./usage-error.js";

@@ -1,8 +1,8 @@
+import type { Redactor } from "@gong-flows/client";
 import { UNASSIGN_PATH } from "@gong-flows/testkit";
 import { type Answer, readAnswer } from "./answer.js";
 import { type Check, probeAuthorization } from "./checks.js";
 import { judge } from "./judge.js";
-import type { Redactor } from "./redact.js";
 import { VERSION } from "./version.js";
 
 /** The verdict on one check. */

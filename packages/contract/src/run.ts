@@ -1,10 +1,9 @@
-import { type GongAuth, idProblem, normalizeBaseUrl } from "@gong-flows/client";
+import { createRedactor, type GongAuth, idProblem, normalizeBaseUrl } from "@gong-flows/client";
 import { type RunningServer, startPrism } from "@gong-flows/testkit";
 import { type Check, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
 import { authorizationOf, secretsOf } from "./credentials.js";
 import { type CheckResult, createProber, skipped } from "./probe.js";
 import { startValidatingProxy } from "./proxy.js";
-import { createRedactor } from "./redact.js";
 
 export type { CheckResult } from "./probe.js";
 
