@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { type ProcessResult, spawnNodeScript } from "@gong-flows/testkit";
 import { inject } from "vitest";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -8,12 +8,7 @@ export const CREDENTIALS = {
   GONG_ACCESS_KEY_SECRET: "cli-test-secret-value",
 };
 
-export interface CliResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliResult = ProcessResult;
 
 export interface CliOptions {
   env?: Record<string, string>;
@@ -28,25 +23,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
 
 /** Starts the built CLI and hands back the child (to signal it) and its eventual result. */
 export function spawnCli(args: readonly string[], options: CliOptions = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? "", ...options.env },
-    cwd: options.cwd,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  const result = new Promise<CliResult>((resolve, reject) => {
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-    child.stdin.end(options.stdin ?? "");
-  });
-  return { child, result };
+  return spawnNodeScript(BIN, args, options);
 }
 
 /** Resolves once `condition` holds, checking every few milliseconds. */

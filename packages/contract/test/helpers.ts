@@ -1,6 +1,10 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { type FakeGongOptions, startFakeGong } from "@gong-flows/testkit";
+import {
+  type FakeGongOptions,
+  type ProcessResult,
+  spawnNodeScript,
+  startFakeGong,
+} from "@gong-flows/testkit";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
@@ -19,30 +23,11 @@ export const AUTHORIZATION = `Basic ${Buffer.from(`${AUTH.accessKey}:${AUTH.acce
 export const startStrictFake = (options: FakeGongOptions = {}) =>
   startFakeGong({ authorization: AUTHORIZATION, ...options });
 
-export interface KitResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type KitResult = ProcessResult;
 
 /** Runs the built `gong-flows-contract` with only the given environment (plus PATH). */
 export function runKit(args: readonly string[], env: Record<string, string> = {}): Promise<KitResult> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnNodeScript(BIN, args, { env }).result;
 }
 
 /** The output block of one check: its status line and the indented lines under it. */
