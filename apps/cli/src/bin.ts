@@ -15,6 +15,13 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+// A reader that went away (`gong-flows … | head`) is not an error of ours: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 1);
+    throw error;
+  });
+}
 
 const code = await main(process.argv.slice(2), {
   env: process.env,

@@ -1,9 +1,10 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { CREDENTIALS, runCli } from "./helpers.js";
+import { BIN, CREDENTIALS, runCli } from "./helpers.js";
 
 let fake: FakeGong | undefined;
 afterEach(async () => {
@@ -259,5 +260,31 @@ describe("input errors: exit 2, a message saying what to fix, nothing sent", () 
     expect(result.stderr).toMatch(message);
     expect(result.stderr.split("\n").filter(Boolean)).toHaveLength(1);
     expect(gong.requests).toHaveLength(0);
+  });
+});
+
+describe("output to a closed pipe", () => {
+  it("stops quietly when the reader of stdout goes away", async () => {
+    // Enough output (~400 kB of JSON) to overflow the pipe after the reader has gone.
+    const ids = makeIds(20_000);
+    const gong = await startFake({ assigned: ids });
+    const file = join(scratch(), "ids.txt");
+    writeFileSync(file, ids.join("\n"));
+    const command = `node "$BIN" unassign --file "$IDS" --json --rps 1000 --base-url "$URL" | head -c 1 > /dev/null; echo "\${PIPESTATUS[0]}"`;
+    const shell = spawn("bash", ["--norc", "--noprofile", "-c", command], {
+      env: { PATH: process.env.PATH ?? "", ...CREDENTIALS, BIN, IDS: file, URL: gong.url },
+    });
+    let output = "";
+    let errors = "";
+    shell.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    shell.stderr.on("data", (chunk: Buffer) => {
+      errors += chunk.toString();
+    });
+    await new Promise((resolve) => shell.on("close", resolve));
+    expect(errors).toBe("");
+    expect(output.trim()).toBe("0");
+    expect(gong.requests).toHaveLength(100);
   });
 });

@@ -192,7 +192,9 @@ export function createTransport(config: TransportConfig): Transport {
     }
     const { response, bodyText } = exchange;
     if (response === null) throw exchange.error;
-    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bodyText, {
+    // An error body is handed to the caller as `error`: a server that echoes the credentials must not leak them.
+    const body = response.ok ? bodyText : config.redact(bodyText);
+    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,

@@ -105,6 +105,20 @@ describe("secrets never leak", () => {
     expect(text).toContain("[REDACTED]");
   });
 
+  it("redacts credentials echoed in an error body that api returns", async () => {
+    const { client } = testClient({
+      fetch: (async () =>
+        json(401, {
+          requestId: "r",
+          errors: [`bad secret ${KEY_PAIR.accessKeySecret}`],
+        })) as unknown as typeof fetch,
+    });
+    const { error } = await client.api.POST("/v2/flows/prospects/unassign-flows-by-instance-id", {
+      body: { flowInstanceIds: ["1"] },
+    });
+    expect(error?.errors).toEqual(["bad secret [REDACTED]"]);
+  });
+
   it("keeps the token out of a Bearer error", async () => {
     const token = "very-secret-oauth-token";
     const { client } = testClient({
