@@ -154,11 +154,22 @@ export async function unassignInBulk(
   };
 
   const queue = [...plan.batches];
+  // A throwing onProgress (say, a journal that cannot be written) stops the run: nothing more is sent, requests
+  // in flight finish, and the error is rethrown. A throw on a `sending` event comes before its request leaves.
+  let callerError: { error: unknown } | undefined;
   const worker = async () => {
-    for (let batch = queue.shift(); batch && running(); batch = queue.shift()) await sendAndSettle(batch);
+    for (let batch = queue.shift(); batch && running(); batch = queue.shift()) {
+      try {
+        await sendAndSettle(batch);
+      } catch (error) {
+        callerError ??= { error };
+        stopped = true;
+      }
+    }
   };
   const workers = Math.max(1, Math.min(config.concurrency, queue.length));
   await Promise.all(Array.from({ length: workers }, worker));
+  if (callerError) throw callerError.error;
   ledger.settleRemaining();
   return ledger.report();
 }

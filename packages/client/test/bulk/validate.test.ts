@@ -86,3 +86,23 @@ describe("dedupe and batching", () => {
     expect(bodies.map((b) => b.unassignedByUserEmail)).toEqual(["ops@example.com", "ops@example.com"]);
   });
 });
+
+describe("a throwing onProgress", () => {
+  it("stops the run without sending the attempt it refused, lets the rest finish, and rethrows", async () => {
+    const sent: string[][] = [];
+    const fetch = (async (_input: unknown, init?: RequestInit) => {
+      const { flowInstanceIds } = JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer));
+      sent.push(flowInstanceIds);
+      return json(200, { unassignedFlowInstanceIds: flowInstanceIds });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = testClient({ fetch, batchSize: 1, requestsPerSecond: 1 });
+    let sendingEvents = 0;
+    const run = client.unassignFlowInstances(["a", "b", "c", "d"], {
+      onProgress: (event) => {
+        if (event.type === "sending" && ++sendingEvents === 2) throw new Error("journal: disk full");
+      },
+    });
+    await expect(run).rejects.toThrow("journal: disk full");
+    expect(sent).toEqual([["a"]]);
+  });
+});
