@@ -76,12 +76,7 @@ function parseUnassign(argv: readonly string[]): Command {
     json: values.json ?? false,
     dryRun: values["dry-run"] ?? false,
     journal: values.journal,
-    rps: parseNumber("--rps", values.rps, DEFAULTS.rps, {
-      min: 0,
-      exclusiveMin: true,
-      max: 1000,
-      integer: false,
-    }),
+    rps: parseNumber("--rps", values.rps, DEFAULTS.rps, { min: 0, exclusiveMin: true, integer: false }),
     maxRetries: parseNumber("--max-retries", values["max-retries"], DEFAULTS.maxRetries, { min: 0, max: 10 }),
     timeoutMs: parseNumber("--timeout-ms", values["timeout-ms"], DEFAULTS.timeoutMs, {
       min: 100,
@@ -94,7 +89,7 @@ function parseUnassign(argv: readonly string[]): Command {
 
 interface NumberRule {
   min: number;
-  max: number;
+  max?: number;
   exclusiveMin?: boolean;
   integer?: boolean;
 }
@@ -103,12 +98,14 @@ function parseNumber(flag: string, text: string | undefined, fallback: number, r
   if (text === undefined) return fallback;
   const integer = rule.integer ?? true;
   const pattern = integer ? /^\d+$/ : /^(?:\d+(?:\.\d+)?|\.\d+)$/;
-  const range = `${rule.exclusiveMin ? `greater than ${rule.min}` : `from ${rule.min}`} to ${rule.max}`;
+  const lowest = rule.exclusiveMin ? `greater than ${rule.min}` : `from ${rule.min}`;
+  const range = rule.max === undefined ? lowest : `${lowest} to ${rule.max}`;
   const kind = integer ? "a whole number" : "a number";
   if (!pattern.test(text.trim()))
     throw new UsageError(`${flag} must be ${kind} ${range}, got ${JSON.stringify(text)}`);
   const value = Number(text);
   const tooLow = rule.exclusiveMin ? value <= rule.min : value < rule.min;
-  if (tooLow || value > rule.max) throw new UsageError(`${flag} must be ${kind} ${range}, got ${text}`);
+  if (tooLow || value > (rule.max ?? Number.POSITIVE_INFINITY))
+    throw new UsageError(`${flag} must be ${kind} ${range}, got ${text}`);
   return value;
 }

@@ -21,6 +21,8 @@ interface JournalLine {
   type: string;
   ids?: string[];
   outcome?: string;
+  status?: number | null;
+  maybeProcessed?: boolean;
 }
 const journalLines = (path: string): JournalLine[] =>
   readFileSync(path, "utf8")
@@ -28,15 +30,19 @@ const journalLines = (path: string): JournalLine[] =>
     .filter(Boolean)
     .map((line) => JSON.parse(line));
 
+/** Read independently of the CLI: which ids a journal shows settled, and which it leaves in doubt. */
 function journalFacts(path: string) {
   const settled = new Map<string, string>();
   const inFlight = new Set<string>();
   for (const line of journalLines(path).slice(1)) {
     for (const id of line.ids ?? []) {
       if (line.type === "sending") inFlight.add(id);
-      else {
+      else if (line.type === "settled") {
         inFlight.delete(id);
         settled.set(id, line.outcome ?? "");
+      } else if (line.type === "attempted" && !line.maybeProcessed && (line.status ?? 0) >= 300) {
+        // Refused (4xx, 429): certainly not processed.
+        inFlight.delete(id);
       }
     }
   }
@@ -243,5 +249,51 @@ describe("a second SIGINT", () => {
     const result = await run.result;
     expect(result.code).toBe(130);
     expect(result.stdout).toBe("");
+  });
+});
+
+describe("--journal safety", () => {
+  it("refuses to use someone's one-line file as a journal, and leaves it untouched", async () => {
+    const gong = await startFake({ assigned: ["1", "2"] });
+    const file = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "ids.csv");
+    writeFileSync(file, "1,2");
+    const result = await runCli(["unassign", "--file", file, "--journal", file, "--base-url", gong.url], {
+      env: CREDENTIALS,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is not a gong-flows journal/);
+    expect(readFileSync(file, "utf8")).toBe("1,2");
+    expect(gong.requests).toHaveLength(0);
+  });
+
+  it("treats an empty lock file as held", async () => {
+    const gong = await startFake({ assigned: ["1"] });
+    const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "job.journal");
+    writeFileSync(`${journal}.lock`, "");
+    const result = await runCli(["unassign", "1", "--journal", journal, "--base-url", gong.url], {
+      env: CREDENTIALS,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/in use by another gong-flows run/);
+  });
+
+  it("never calls an id notUnassigned when the record of its success was torn off", async () => {
+    const gong = await startFake({ assigned: ["1", "2"] });
+    const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "job.journal");
+    const args = ["unassign", "1", "2", "--journal", journal, "--json", "--base-url", gong.url];
+    expect((await runCli(args, { env: CREDENTIALS })).code).toBe(0);
+    // A crash while writing the final `settled` record: strip its newline and half of it.
+    const text = readFileSync(journal, "utf8");
+    const lastLine = text.slice(0, -1).lastIndexOf("\n") + 1;
+    writeFileSync(journal, text.slice(0, lastLine + 10));
+    for (let run = 0; run < 2; run++) {
+      const again = await runCli(args, { env: CREDENTIALS });
+      const report = JSON.parse(again.stdout);
+      expect(report.notUnassigned).toEqual([]);
+      expect([...report.unassigned, ...report.unknown].sort()).toEqual(["1", "2"]);
+    }
+    // Every line of the journal is a whole record again.
+    for (const line of readFileSync(journal, "utf8").trimEnd().split("\n"))
+      expect(() => JSON.parse(line)).not.toThrow();
   });
 });

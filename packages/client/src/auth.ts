@@ -27,6 +27,12 @@ export function resolveAuth(auth: unknown): ResolvedAuth {
   }
   if (bearerToken !== undefined) {
     if (!isNonEmptyString(bearerToken)) throw new TypeError("auth.bearerToken must be a non-empty string");
+    // A header value cannot carry spaces, line breaks or non-ASCII; fetch would quote the whole value in its error.
+    if (!/^[\x21-\x7E]+$/.test(bearerToken)) {
+      throw new TypeError(
+        "auth.bearerToken has a character a token cannot contain (space, line break or non-ASCII)",
+      );
+    }
     return { scheme: "bearer", authorization: `Bearer ${bearerToken}`, secrets: [bearerToken] };
   }
   if (!isNonEmptyString(accessKey) || !isNonEmptyString(accessKeySecret)) {

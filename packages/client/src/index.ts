@@ -6,6 +6,7 @@ export { type GongAuth, type ResolvedAuth, resolveAuth } from "./auth.js";
 export { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
 export { type BatchPlan, planBatches } from "./bulk/plan.js";
 export type {
+  AttemptedEvent,
   Outcome,
   ProgressEvent,
   SendingEvent,

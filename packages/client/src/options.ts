@@ -62,6 +62,9 @@ function positiveNumber(name: string, value: unknown, fallback: number, allowZer
   return value;
 }
 
+/** setTimeout's limit (about 24.8 days): a longer per-attempt timeout would fire at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
 /** Checks every option before anything is sent, and fills in the defaults. */
 export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
@@ -77,7 +80,7 @@ export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions
     baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, options.allowInsecureHttp === true),
     maxRetries: integerIn("maxRetries", options.maxRetries, 3, 0, 100),
     maxRetryAfterSeconds: positiveNumber("maxRetryAfterSeconds", options.maxRetryAfterSeconds, 120, true),
-    timeoutMs: positiveNumber("timeoutMs", options.timeoutMs, 30_000),
+    timeoutMs: Math.min(positiveNumber("timeoutMs", options.timeoutMs, 30_000), MAX_TIMEOUT_MS),
     requestsPerSecond:
       options.requestsPerSecond === null
         ? null

@@ -24,3 +24,25 @@ export function redactHeaders(headers: Headers): Record<string, string> {
   });
   return copy;
 }
+
+/**
+ * Redacts a response body. A JSON body is redacted value by value after decoding, so a secret the server wrote
+ * with escapes (`\/` in a base64 value, say) is still found; anything else is redacted as text.
+ */
+export function redactBody(text: string, redact: Redactor): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return redact(text);
+  }
+  const walk = (value: unknown): unknown => {
+    if (typeof value === "string") return redact(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value === "object" && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [redact(key), walk(inner)]));
+    }
+    return value;
+  };
+  return JSON.stringify(walk(parsed));
+}

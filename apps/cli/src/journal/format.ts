@@ -16,7 +16,17 @@ export interface JournalBinding {
 export type JournalRecord =
   | ({ readonly type: "header"; readonly format: string; readonly version: number } & JournalBinding)
   | { readonly type: "sending"; readonly ids: readonly string[]; readonly attempt: number }
+  | {
+      readonly type: "attempted";
+      readonly ids: readonly string[];
+      readonly attempt: number;
+      readonly status: number | null;
+      readonly maybeProcessed: boolean;
+    }
   | { readonly type: "settled"; readonly ids: readonly string[]; readonly outcome: Outcome };
+
+/** The first bytes of every journal: a file that does not start so is not ours to write to. */
+export const HEADER_PREFIX = '{"type":"header"';
 
 export function idSetHash(uniqueIds: readonly string[]): string {
   const hash = createHash("sha256");

@@ -42,9 +42,17 @@ export function openJournal(path: string, binding: JournalBinding): JournalWrite
     return {
       state,
       record(event) {
-        if (event.type === "sending")
-          append({ type: "sending", ids: event.flowInstanceIds, attempt: event.attempt });
-        else append({ type: "settled", ids: event.flowInstanceIds, outcome: event.outcome });
+        const ids = event.flowInstanceIds;
+        switch (event.type) {
+          case "sending":
+            return append({ type: "sending", ids, attempt: event.attempt });
+          case "attempted": {
+            const { attempt, status, maybeProcessed } = event;
+            return append({ type: "attempted", ids, attempt, status, maybeProcessed });
+          }
+          case "settled":
+            return append({ type: "settled", ids, outcome: event.outcome });
+        }
       },
       close() {
         closeSync(fd);

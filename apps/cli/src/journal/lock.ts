@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { UsageError } from "../usage-error.js";
 
 function isRunning(pid: number): boolean {
@@ -10,36 +10,54 @@ function isRunning(pid: number): boolean {
   }
 }
 
+const holderOf = (lockPath: string): string => {
+  try {
+    return readFileSync(lockPath, "utf8");
+  } catch {
+    return "";
+  }
+};
+
 /**
- * Takes `PATH.lock` for this process, so two runs never append to one journal. A lock left by a process that
- * no longer runs (killed with -9, say) is taken over. Returns the release function.
+ * Takes `PATH.lock` for this process, so two runs never append to one journal. The lock is created whole (a pid
+ * file hard-linked into place), so it is never seen empty. A lock left by a process that no longer runs (killed
+ * with -9, say) is taken over. Returns the release function.
  */
 export function lockJournal(journalPath: string): () => void {
   const lockPath = `${journalPath}.lock`;
-  for (let tries = 0; tries < 2; tries++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => {
-        try {
-          unlinkSync(lockPath);
-        } catch {
-          // Already gone: nothing to release.
+  const candidate = `${lockPath}.${process.pid}`;
+  writeFileSync(candidate, String(process.pid));
+  try {
+    for (let tries = 0; tries < 3; tries++) {
+      try {
+        linkSync(candidate, lockPath);
+        return () => {
+          try {
+            unlinkSync(lockPath);
+          } catch {
+            // Already gone: nothing to release.
+          }
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+          throw new UsageError(
+            `Cannot lock journal ${journalPath}: ${(error as NodeJS.ErrnoException).code}`,
+          );
         }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new UsageError(`Cannot lock journal ${journalPath}: ${(error as NodeJS.ErrnoException).code}`);
       }
-      const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      const holder = holderOf(lockPath);
+      const pid = Number.parseInt(holder, 10);
+      if (!Number.isInteger(pid) || isRunning(pid)) {
+        const who = Number.isInteger(pid) ? `pid ${pid}` : `lock file ${lockPath}`;
         throw new UsageError(
-          `Journal ${journalPath} is in use by another gong-flows run (pid ${holder}); wait for it to finish`,
+          `Journal ${journalPath} is in use by another gong-flows run (${who}); wait for it to finish`,
         );
       }
-      unlinkSync(lockPath);
+      // Stale: remove it only if it still names the dead process, so a fresh lock taken meanwhile is kept.
+      if (holderOf(lockPath) === holder) unlinkSync(lockPath);
     }
+    throw new UsageError(`Cannot lock journal ${journalPath}: another run keeps taking the lock`);
+  } finally {
+    unlinkSync(candidate);
   }
-  throw new UsageError(`Cannot lock journal ${journalPath}: another run keeps taking the lock`);
 }

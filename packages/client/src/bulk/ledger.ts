@@ -1,4 +1,5 @@
 import type { GongApiError } from "../errors.js";
+import type { AttemptResult } from "../transport/transport.js";
 import type { Outcome, ProgressEvent, UnassignError, UnassignReport } from "./report.js";
 
 /** Outcomes that a possible earlier processing of the id overrides: only a listing beats doubt. */
@@ -40,10 +41,19 @@ export class Ledger {
     this.#emit({ type: "sending", flowInstanceIds: ids, attempt, ...this.#totals() });
   }
 
-  /** Counts a request's attempts and the request ids its responses carried. */
-  recordRequest(attempts: number, requestIds: readonly string[]): void {
-    this.#requests += attempts;
-    this.#requestIds.push(...requestIds);
+  /** Records how an attempt ended, as it ends: counted, its request id kept in arrival order, doubt noted. */
+  attempted(ids: readonly string[], attempt: number, result: AttemptResult): void {
+    this.#requests++;
+    if (result.requestId) this.#requestIds.push(result.requestId);
+    if (result.maybeProcessed) this.markInDoubt(ids);
+    this.#emit({
+      type: "attempted",
+      flowInstanceIds: ids,
+      attempt,
+      status: result.status,
+      maybeProcessed: result.maybeProcessed,
+      ...this.#totals(),
+    });
   }
 
   /** These ids may have been processed by a request whose answer we did not get. */

@@ -55,6 +55,21 @@ export interface SendingEvent extends ProgressTotals {
   readonly attempt: number;
 }
 
+/** Emitted when an attempt has ended (answered, failed, or cut off while in flight). */
+export interface AttemptedEvent extends ProgressTotals {
+  readonly type: "attempted";
+  readonly flowInstanceIds: readonly string[];
+  readonly attempt: number;
+  /** The HTTP status, or `null` when no answer arrived. */
+  readonly status: number | null;
+  /**
+   * Whether Gong may have processed this attempt without saying what it did (5xx, timeout, dropped connection,
+   * abort in flight). False for an answer that tells: a 2xx (processed, its body says how) or a refusal (4xx,
+   * 429, connection refused: not processed).
+   */
+  readonly maybeProcessed: boolean;
+}
+
 /** Emitted once per id (grouped) when its list is final. */
 export interface SettledEvent extends ProgressTotals {
   readonly type: "settled";
@@ -63,4 +78,4 @@ export interface SettledEvent extends ProgressTotals {
   readonly error?: UnassignError;
 }
 
-export type ProgressEvent = SendingEvent | SettledEvent;
+export type ProgressEvent = SendingEvent | AttemptedEvent | SettledEvent;

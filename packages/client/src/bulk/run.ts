@@ -75,18 +75,21 @@ export async function unassignInBulk(
       signal,
       stopSignal,
       onAttempt: (attempt) => ledger.sending(group, attempt),
+      onAttemptEnd: (attempt, result) => ledger.attempted(group, attempt, result),
       shouldContinue: () => !stopped,
     });
-    ledger.recordRequest(exchange.attempts, exchange.requestIds);
-    if (exchange.maybeProcessed) ledger.markInDoubt(group);
     return exchange;
   };
 
   /** Sends one group and settles what the answer allows; a multi-id 400 is handed to isolation. */
   const sendAndSettle = async (group: readonly string[]): Promise<GroupResult> => {
     const exchange = await send(group);
-    // Ended by an abort or a stop elsewhere: its ids settle when the run ends (in doubt if maybe processed).
-    if (exchange.aborted || exchange.cancelled) return "other";
+    // Ended by an abort or a stop elsewhere: its ids settle when the run ends (in doubt if maybe processed), and
+    // the failure an earlier attempt met is still reported.
+    if (exchange.aborted || exchange.cancelled) {
+      if (exchange.error) ledger.recordError(exchange.error, group);
+      return "other";
+    }
     const { error } = exchange;
     if (error === null) {
       const listed = readUnassignedIds(exchange.bodyText);

@@ -13,7 +13,10 @@ export function connectionErrorCode(error: unknown): string | null {
   return null;
 }
 
-/** Whether a failed attempt may have reached the server (anything but a refusal before sending). */
+/** TLS failures happen during the handshake, before any byte of the HTTP request is written. */
+const TLS_FAILURE = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_OSSL_)/;
+
+/** Whether a failed attempt may have reached the server (anything but a failure before sending). */
 export function mayHaveBeenSent(code: string | null): boolean {
-  return code === null || !NOT_SENT_CODES.has(code);
+  return code === null || !(NOT_SENT_CODES.has(code) || TLS_FAILURE.test(code));
 }

@@ -22,7 +22,9 @@ export class Pacer {
       const now = this.#clock.now();
       const slot = Math.max(now, this.#nextSlot, this.#pausedUntil);
       this.#nextSlot = slot + this.#intervalMs;
-      if (slot > now) await this.#clock.sleep(slot - now, signal);
+      // Timers may fire a little early: sleep until the slot has really come.
+      for (let left = slot - now; left > 0; left = slot - this.#clock.now())
+        await this.#clock.sleep(left, signal);
       // A 429 may have arrived while this caller slept: take a new slot after the pause.
       if (this.#pausedUntil <= this.#clock.now()) return;
     }

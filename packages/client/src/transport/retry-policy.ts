@@ -12,6 +12,10 @@ export function backoffMs(retryIndex: number, random: () => number): number {
   return ceiling * (1 - 0.25 * random());
 }
 
+/** An HTTP date as RFC 9110 allows it: IMF-fixdate, obsolete RFC 850, or asctime. */
+const HTTP_DATE =
+  /^(?:[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]+, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
 /**
  * Seconds to wait from a `Retry-After` value: integer or fractional seconds, or an HTTP date.
  * Negative or past values mean "now" (0); an absent or unreadable value is `null` (use backoff).
@@ -19,7 +23,8 @@ export function backoffMs(retryIndex: number, random: () => number): number {
 export function parseRetryAfter(value: string | null, nowEpochMs: number): number | null {
   if (value === null) return null;
   const text = value.trim();
-  if (/^-?\d+(?:\.\d+)?$/.test(text)) return Math.max(0, Number(text));
+  if (/^-?(?:\d+\.?\d*|\.\d+)$/.test(text)) return Math.max(0, Number(text));
+  if (!HTTP_DATE.test(text)) return null;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return null;
   return Math.max(0, (date - nowEpochMs) / 1000);

@@ -5,7 +5,7 @@ import {
   GongTimeoutError,
   parseErrorBody,
 } from "../errors.js";
-import { type Redactor, redactHeaders } from "../redact.js";
+import { type Redactor, redactBody, redactHeaders } from "../redact.js";
 import type { Clock } from "./clock.js";
 import { connectionErrorCode, mayHaveBeenSent } from "./connection-error.js";
 import type { Pacer } from "./pacer.js";
@@ -42,10 +42,22 @@ export interface SendOptions {
   readonly signal?: AbortSignal | undefined;
   /** Called right before each attempt is started (after pacing). */
   readonly onAttempt?: ((attempt: number) => void) | undefined;
+  /** Called when an attempt has ended: answered, failed, or cut off by an abort while in flight. */
+  readonly onAttemptEnd?: ((attempt: number, result: AttemptResult) => void) | undefined;
   /** Asked before each attempt, after pacing; `false` sends nothing more (the run was stopped elsewhere). */
   readonly shouldContinue?: (() => boolean) | undefined;
   /** Aborting it cuts pacing and backoff waits short and starts no further attempt; one in flight completes. */
   readonly stopSignal?: AbortSignal | undefined;
+}
+
+/** How one attempt ended. */
+export interface AttemptResult {
+  /** The HTTP status, or `null` when no answer arrived. */
+  readonly status: number | null;
+  /** The answer's request id (body `requestId`, else `x-traceid`), redacted. */
+  readonly requestId: string | null;
+  /** Whether this attempt may have been processed by the server (5xx, timeout, dropped connection, abort). */
+  readonly maybeProcessed: boolean;
 }
 
 /** Everything that happened to one logical request, over all its attempts. */
@@ -91,7 +103,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function createTransport(config: TransportConfig): Transport {
   const send = async (request: OutgoingRequest, options: SendOptions = {}): Promise<Exchange> => {
-    const { signal, onAttempt, shouldContinue, stopSignal } = options;
+    const { signal, onAttempt, onAttemptEnd, shouldContinue, stopSignal } = options;
     const waitSignal = stopSignal && signal ? AbortSignal.any([signal, stopSignal]) : (stopSignal ?? signal);
     const interrupted = () => finish(signal?.aborted ? "aborted" : "cancelled");
     const headers = new Headers(request.headers);
@@ -136,37 +148,43 @@ export function createTransport(config: TransportConfig): Transport {
       const outcome = await attemptOnce(config, request, headers, signal);
       if (outcome.kind === "aborted") {
         maybeProcessed = true;
+        onAttemptEnd?.(attempt, { status: null, requestId: null, maybeProcessed: true });
         return finish("aborted");
       }
       let waitMs: number;
       if (outcome.kind === "response") {
         const { response, bodyText } = outcome;
-        const requestId = parseErrorBody(bodyText).requestId ?? response.headers.get("x-traceid");
-        if (requestId) requestIds.push(config.redact(requestId));
-        if (response.status >= 200 && response.status < 300) {
+        const found = parseErrorBody(bodyText).requestId ?? response.headers.get("x-traceid");
+        const requestId = found ? config.redact(found) : null;
+        if (requestId) requestIds.push(requestId);
+        const status = response.status;
+        const processedMaybe = status >= 500;
+        maybeProcessed ||= processedMaybe;
+        onAttemptEnd?.(attempt, { status, requestId, maybeProcessed: processedMaybe });
+        if (status >= 200 && status < 300) {
           last = { response, bodyText, error: null };
           return finish();
         }
         const retryAfter =
-          response.status === 429 ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : null;
+          status === 429 ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : null;
         const error = errorFromResponse(response, bodyText, config.redact, {
           scheme: config.authScheme,
           retryAfter,
         });
         last = { response, bodyText, error };
-        if (response.status === 429) {
-          if (retryAfter !== null && retryAfter > config.maxRetryAfterSeconds) return finish();
+        if (status === 429) {
           waitMs = retryAfter === null ? backoffMs(attempt - 1, config.random) : retryAfter * 1000;
+          // Every start waits out Gong's Retry-After, also one too long for this request to wait.
           config.pacer.pauseUntil(config.clock.now() + waitMs);
-        } else if (isRetryableServerStatus(response.status)) {
-          maybeProcessed = true;
+          if (retryAfter !== null && retryAfter > config.maxRetryAfterSeconds) return finish();
+        } else if (isRetryableServerStatus(status)) {
           waitMs = backoffMs(attempt - 1, config.random);
         } else {
-          if (response.status >= 500) maybeProcessed = true;
           return finish();
         }
       } else {
         maybeProcessed ||= outcome.maybeSent;
+        onAttemptEnd?.(attempt, { status: null, requestId: null, maybeProcessed: outcome.maybeSent });
         last = { response: null, bodyText: "", error: outcome.error };
         waitMs = backoffMs(attempt - 1, config.random);
       }
@@ -187,13 +205,13 @@ export function createTransport(config: TransportConfig): Transport {
       body: request.body === null ? undefined : await request.arrayBuffer(),
     };
     const exchange = await send(outgoing, { signal: request.signal });
-    if (exchange.aborted && exchange.response === null) {
+    if (exchange.aborted) {
       throw request.signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
     }
     const { response, bodyText } = exchange;
     if (response === null) throw exchange.error;
     // An error body is handed to the caller as `error`: a server that echoes the credentials must not leak them.
-    const body = response.ok ? bodyText : config.redact(bodyText);
+    const body = response.ok ? bodyText : redactBody(bodyText, config.redact);
     return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
       status: response.status,
       statusText: response.statusText,

@@ -63,7 +63,7 @@ describe("report and error types are exported", () => {
   });
 
   it("types progress events as a union on type", () => {
-    expectTypeOf<ProgressEvent["type"]>().toEqualTypeOf<"sending" | "settled">();
+    expectTypeOf<ProgressEvent["type"]>().toEqualTypeOf<"sending" | "attempted" | "settled">();
     expectTypeOf<Extract<ProgressEvent, { type: "settled" }>["outcome"]>().toEqualTypeOf<Outcome>();
   });
 

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { createGongFlowsClient } from "../../src/index.js";
+import { Pacer } from "../../src/transport/pacer.js";
+import { parseRetryAfter } from "../../src/transport/retry-policy.js";
+import { json, KEY_PAIR, PATH, testClient, virtualClock } from "../helpers.js";
+
+const bodyOf = (init?: RequestInit) =>
+  JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer)) as { flowInstanceIds: string[] };
+
+describe("credentials that cannot travel in a header", () => {
+  it("refuses a token with a line break before anything is sent, without showing it", () => {
+    const create = () => createGongFlowsClient({ auth: { bearerToken: "SECRET\ninner" } });
+    expect(create).toThrow(TypeError);
+    try {
+      create();
+    } catch (error) {
+      expect(String(error)).not.toContain("SECRET");
+    }
+  });
+});
+
+describe("error bodies returned by api", () => {
+  it("are redacted after JSON decoding, so an escaped echo of the Basic value is caught", async () => {
+    const basic = Buffer.from(`${KEY_PAIR.accessKey}:${KEY_PAIR.accessKeySecret}`).toString("base64");
+    const escaped = JSON.stringify({ errors: [`bad Basic ${basic}`] }).replaceAll("/", "\\/");
+    const { client } = testClient({
+      fetch: (async () =>
+        new Response(escaped, {
+          status: 401,
+          headers: { "content-type": "application/json" },
+        })) as unknown as typeof fetch,
+    });
+    const { error } = await client.api.POST(PATH, { body: { flowInstanceIds: ["1"] } });
+    expect(JSON.stringify(error)).not.toContain(basic);
+    expect(error?.errors).toEqual(["bad Basic [REDACTED]"]);
+  });
+});
+
+describe("Retry-After forms", () => {
+  it.each([
+    [".5", 0.5],
+    ["5.", 5],
+    ["1, 1", null],
+    ["2001", 2001],
+    ["soon", null],
+    ["Sun, 06 Nov 1994 08:49:37 GMT", 0],
+  ])("reads %j as %j", (header, seconds) => {
+    expect(parseRetryAfter(header, Date.now())).toBe(seconds);
+  });
+});
+
+describe("a Retry-After longer than the wait cap", () => {
+  it("is not waited by the request, but still holds every later start", async () => {
+    const clock = virtualClock();
+    const starts: number[] = [];
+    const fetch = (async () => {
+      starts.push(clock.now());
+      return starts.length === 1
+        ? json(429, { errors: [] }, { "retry-after": "300" })
+        : json(200, { unassignedFlowInstanceIds: ["1"] });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = testClient({ fetch, maxRetryAfterSeconds: 60 }, { clock });
+    const first = await client.api.POST(PATH, { body: { flowInstanceIds: ["1"] } });
+    expect(first.response.status).toBe(429);
+    await client.api.POST(PATH, { body: { flowInstanceIds: ["1"] } });
+    expect(starts[1]).toBeGreaterThanOrEqual(300_000);
+  });
+});
+
+describe("pacing with timers that fire early", () => {
+  it("never starts before the slot", async () => {
+    const inner = virtualClock();
+    // A clock whose timers wake 1 ms early, as Node's sometimes do against performance.now().
+    const early = {
+      ...inner,
+      sleep: (ms: number, signal?: AbortSignal) => inner.sleep(ms > 1 ? ms - 1 : ms, signal),
+    };
+    const pacer = new Pacer(3, early);
+    const starts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await pacer.acquire();
+      starts.push(inner.now());
+    }
+    const gaps = starts.slice(1).map((start, i) => start - (starts[i] ?? 0));
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1000 / 3 - 1e-9);
+  });
+});
+
+describe("the report's request ids and errors", () => {
+  it("keeps request ids in arrival order when requests overlap", async () => {
+    let calls = 0;
+    const fetch = (async (_input: unknown, init?: RequestInit) => {
+      const { flowInstanceIds } = bodyOf(init);
+      calls++;
+      if (flowInstanceIds[0] === "a" && calls === 1) return json(503, { requestId: "r1-503", errors: [] });
+      if (flowInstanceIds[0] === "b") {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return json(200, { requestId: "r2-b", unassignedFlowInstanceIds: flowInstanceIds });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return json(200, { requestId: "r3-a", unassignedFlowInstanceIds: flowInstanceIds });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = testClient({ fetch, batchSize: 1 });
+    const report = await client.unassignFlowInstances(["a", "b"]);
+    expect(report.requestIds).toEqual(["r1-503", "r2-b", "r3-a"]);
+    expect(report.requests).toBe(3);
+  });
+
+  it("reports the failure of a request the run stopped between its attempts", async () => {
+    const fetch = (async (_input: unknown, init?: RequestInit) => {
+      const { flowInstanceIds } = bodyOf(init);
+      if (flowInstanceIds[0] === "a") return json(503, { requestId: "ra", errors: ["down"] });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return json(401, { requestId: "rb", errors: ["bad key"] });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = testClient(
+      { fetch, batchSize: 1 },
+      { clock: (await import("../../src/transport/clock.js")).systemClock },
+    );
+    const report = await client.unassignFlowInstances(["a", "b"]);
+    expect(report.unknown).toEqual(["a"]);
+    expect(report.skipped).toEqual(["b"]);
+    expect(report.errors.map((e) => [e.requestId, e.flowInstanceIds])).toEqual([
+      ["rb", ["b"]],
+      ["ra", ["a"]],
+    ]);
+  });
+
+  it("emits an attempted event after every attempt, saying whether Gong may have processed it", async () => {
+    const statuses = [503, 200];
+    const fetch = (async (_input: unknown, init?: RequestInit) =>
+      json(statuses.shift() ?? 200, {
+        unassignedFlowInstanceIds: bodyOf(init).flowInstanceIds,
+      })) as unknown as typeof globalThis.fetch;
+    const { client } = testClient({ fetch });
+    const events: string[] = [];
+    await client.unassignFlowInstances(["a"], {
+      onProgress: (event) =>
+        events.push(
+          event.type === "attempted" ? `attempted ${event.status} ${event.maybeProcessed}` : event.type,
+        ),
+    });
+    expect(events).toEqual(["sending", "attempted 503 true", "sending", "attempted 200 false", "settled"]);
+  });
+});
+
+describe("connection failures before sending", () => {
+  it("treats a TLS handshake failure as never sent", async () => {
+    const fetch = (async () => {
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error("self-signed certificate"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" }),
+      });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = testClient({ fetch, maxRetries: 0 });
+    const report = await client.unassignFlowInstances(["a"]);
+    expect(report.skipped).toEqual(["a"]);
+  });
+});
+
+describe("abort during a retry wait", () => {
+  it("rejects api with the abort reason rather than returning the earlier answer", async () => {
+    const controller = new AbortController();
+    const fetch = (async () => {
+      setTimeout(() => controller.abort(new Error("user abort")), 5);
+      return json(503, { errors: [] });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = testClient(
+      { fetch },
+      { clock: (await import("../../src/transport/clock.js")).systemClock },
+    );
+    await expect(
+      client.api.POST(PATH, { body: { flowInstanceIds: ["1"] }, signal: controller.signal }),
+    ).rejects.toThrow("user abort");
+  });
+});
+
+describe("a per-attempt timeout beyond setTimeout's range", () => {
+  it("is clamped instead of firing at once", async () => {
+    const fetch = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return json(200, { unassignedFlowInstanceIds: ["1"] });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = testClient({ fetch, timeoutMs: 2 ** 31 });
+    const report = await client.unassignFlowInstances(["1"]);
+    expect(report.unassigned).toEqual(["1"]);
+  });
+});
