@@ -14,6 +14,7 @@ export interface UnassignArgs {
   readonly maxRetries: number;
   readonly timeoutMs: number;
   readonly batchSize: number;
+  readonly maxIsolationRequests: number;
   readonly quiet: boolean;
 }
 
@@ -22,7 +23,13 @@ export type Command =
   | { kind: "version" }
   | ({ kind: "unassign" } & UnassignArgs);
 
-export const DEFAULTS = { rps: 3, maxRetries: 3, timeoutMs: 30_000, batchSize: 200 } as const;
+export const DEFAULTS = {
+  rps: 3,
+  maxRetries: 3,
+  timeoutMs: 30_000,
+  batchSize: 200,
+  maxIsolationRequests: 64,
+} as const;
 
 const UNASSIGN_OPTIONS = {
   file: { type: "string", multiple: true },
@@ -35,6 +42,7 @@ const UNASSIGN_OPTIONS = {
   "max-retries": { type: "string" },
   "timeout-ms": { type: "string" },
   "batch-size": { type: "string" },
+  "max-isolation-requests": { type: "string" },
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -59,7 +67,9 @@ function parseUnassign(argv: readonly string[]): Command {
   try {
     parsed = parseArgs({ args: [...argv], options: UNASSIGN_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split(/\.\s/)[0]}. See gong-flows unassign --help`);
+    throw new UsageError(
+      `${explainParseError(error as NodeJS.ErrnoException)} See gong-flows unassign --help`,
+    );
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help", topic: "unassign" };
@@ -83,6 +93,12 @@ function parseUnassign(argv: readonly string[]): Command {
       max: 600_000,
     }),
     batchSize: parseNumber("--batch-size", values["batch-size"], DEFAULTS.batchSize, { min: 1, max: 200 }),
+    maxIsolationRequests: parseNumber(
+      "--max-isolation-requests",
+      values["max-isolation-requests"],
+      DEFAULTS.maxIsolationRequests,
+      { min: 0, max: 10_000 },
+    ),
     quiet: values.quiet ?? false,
   };
 }
@@ -108,4 +124,21 @@ function parseNumber(flag: string, text: string | undefined, fallback: number, r
   if (tooLow || value > (rule.max ?? Number.POSITIVE_INFINITY))
     throw new UsageError(`${flag} must be ${kind} ${range}, got ${text}`);
   return value;
+}
+
+/** node's parseArgs messages, said as what to fix. */
+function explainParseError(error: NodeJS.ErrnoException): string {
+  const option = /'(-{1,2}[^'\s]+)/.exec(error.message)?.[1] ?? "";
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `Unknown option '${option}'.`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /ambiguous/.test(error.message)
+        ? `${option} needs a value, but the next argument is another option (write ${option}=VALUE if the value starts with -).`
+        : /argument missing/.test(error.message)
+          ? `${option} needs a value.`
+          : `${option} takes no value.`;
+    default:
+      return `${error.message.split(/\.\s/)[0]}.`;
+  }
 }

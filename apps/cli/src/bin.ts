@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { text } from "node:stream/consumers";
+import { buffer } from "node:stream/consumers";
 import { main } from "./main.js";
+import { UsageError } from "./usage-error.js";
 
 const controller = new AbortController();
 let interrupts = 0;
@@ -27,7 +28,13 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
-  readStdin: () => text(process.stdin),
+  readStdin: async () => {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(await buffer(process.stdin));
+    } catch {
+      throw new UsageError("standard input is not valid UTF-8 text; send it as UTF-8");
+    }
+  },
   stopSignal: controller.signal,
 });
 process.exitCode = code;

@@ -36,6 +36,10 @@ Options:
   --max-retries N         retries per request, 0-10                                  (default: ${DEFAULTS.maxRetries})
   --timeout-ms N          timeout of each attempt, 100-600000                        (default: ${DEFAULTS.timeoutMs})
   --batch-size N          ids per request, 1-200                                     (default: ${DEFAULTS.batchSize})
+  --max-isolation-requests N
+                          extra requests a run may spend finding the ids Gong refuses (one id
+                          that does not exist fails its whole batch; ~12-16 to find it), 0-10000
+                                                                                     (default: ${DEFAULTS.maxIsolationRequests})
   --quiet                 no progress line on stderr                                 (default: off)
   -h, --help              show this help
 

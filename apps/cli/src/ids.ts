@@ -2,6 +2,24 @@ import { readFile } from "node:fs/promises";
 import { idProblem } from "@gong-flows/client";
 import { UsageError } from "./usage-error.js";
 
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a directory, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
+
+/** Decodes a file as UTF-8, refusing bytes that are not (they would become U+FFFD and be sent as ids). */
+function decodeUtf8(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const lines = new TextDecoder("utf-8").decode(bytes).split("\n");
+    const line = lines.findIndex((text) => text.includes("\uFFFD")) + 1;
+    throw new UsageError(`${name}:${line}: not valid UTF-8 text; save the file as UTF-8`);
+  }
+}
+
 const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 
 /**
@@ -24,10 +42,12 @@ export async function collectIds(
     const name = file === "-" ? "standard input" : file;
     let text: string;
     try {
-      text = file === "-" ? await readStdin() : await readFile(file, "utf8");
+      text = file === "-" ? await readStdin() : decodeUtf8(await readFile(file), name);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new UsageError(`Cannot read --file ${name}: ${code}`);
+      if (error instanceof UsageError) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      const why = FILE_ERRORS[code] ?? (error as Error).message;
+      throw new UsageError(`Cannot read --file ${name}: ${why}${code ? ` (${code})` : ""}`);
     }
     ids.push(...idsInText(text, name));
   }

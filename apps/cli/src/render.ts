@@ -26,18 +26,36 @@ export function renderSummary(report: UnassignReport): string {
     if (ids.length > MAX_IDS_SHOWN)
       lines.push(`  … and ${ids.length - MAX_IDS_SHOWN} more (--json lists all)`);
   }
-  if (report.errors.length > 0) {
-    lines.push("", "Failed requests:");
-    for (const error of report.errors) {
-      const status = error.status === null ? "no answer" : `HTTP ${error.status}`;
-      const ref = error.requestId ? ` requestId ${error.requestId}` : "";
-      const said = error.messages.length > 0 ? `: ${error.messages.join("; ")}` : "";
-      lines.push(`  ${status} ${error.kind}${ref}, ${error.flowInstanceIds.length} ids${said}`);
-    }
-  }
-  const hint = hintFor(report);
-  if (hint) lines.push("", hint);
+  if (report.errors.length > 0) lines.push("", "Failed requests:", ...renderErrors(report.errors));
+  for (const hint of hintsFor(report)) lines.push("", hint);
   return `${lines.join("\n")}\n`;
+}
+
+const MAX_REQUEST_IDS_SHOWN = 5;
+
+/** Failed requests grouped by what went wrong, so 30 isolation splits read as one line with their request ids. */
+function renderErrors(errors: UnassignReport["errors"]): string[] {
+  const groups = new Map<string, { requests: number; ids: number; requestIds: string[]; line: string }>();
+  for (const error of errors) {
+    const status = error.status === null ? "no answer" : `HTTP ${error.status}`;
+    const said = error.messages.length > 0 ? `: ${error.messages.join("; ")}` : "";
+    const line = `${status} ${error.kind}${said}`;
+    const group = groups.get(line) ?? { requests: 0, ids: 0, requestIds: [], line };
+    group.requests++;
+    group.ids += error.flowInstanceIds.length;
+    if (error.requestId) group.requestIds.push(error.requestId);
+    groups.set(line, group);
+  }
+  return [...groups.values()].map((group) => {
+    const shown = group.requestIds.slice(0, MAX_REQUEST_IDS_SHOWN).join(", ");
+    const more =
+      group.requestIds.length > MAX_REQUEST_IDS_SHOWN
+        ? ` and ${group.requestIds.length - MAX_REQUEST_IDS_SHOWN} more`
+        : "";
+    const refs = shown ? ` (requestId ${shown}${more})` : "";
+    const times = group.requests === 1 ? "1 request" : `${group.requests} requests`;
+    return `  ${group.line} — ${times}, ${group.ids} ids${refs}`;
+  });
 }
 
 /** Exit code of a finished run: 0 only when every id is unassigned. */
@@ -48,16 +66,36 @@ export function exitCodeOf(report: UnassignReport): 0 | 1 {
 }
 
 /** What to do next, for the failures an operator can fix. */
-function hintFor(report: UnassignReport): string | null {
+function hintsFor(report: UnassignReport): string[] {
   const kinds = new Set(report.errors.map((error) => error.kind));
+  const hints: string[] = [];
   if (kinds.has("authentication")) {
-    return "Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (which needs scope api:flows:write), and the base URL.";
+    hints.push(
+      "Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (which needs scope api:flows:write), and the base URL.",
+    );
   }
-  if (kinds.has("rate_limit"))
-    return "Gong's rate limit stopped the run: re-run later, or lower --rps (the limit is shared by every integration of the company).";
+  if (kinds.has("rate_limit")) {
+    hints.push(
+      "Gong's rate limit stopped the run: re-run later, or lower --rps (the limit is shared by every integration of the company).",
+    );
+  }
   if (kinds.has("connection"))
-    return "Gong could not be reached: check the base URL and the network, then re-run (skipped ids are safe to re-send).";
-  if (report.unknown.length > 0)
-    return "Unknown ids may have been unassigned: re-running with the same --journal re-sends them and keeps them marked as in doubt.";
-  return null;
+    hints.push("Gong could not be reached: check the base URL and the network, then re-run.");
+  const stopped = ["authentication", "rate_limit", "connection", "http"].some((kind) =>
+    kinds.has(kind as never),
+  );
+  if (kinds.has("bad_request") && report.skipped.length > 0 && !stopped) {
+    hints.push(
+      "Gong refused whole batches because of ids it does not know, and the run's budget for finding them ran out. " +
+        "Re-run (with the same --journal only the unsettled ids are sent), or raise --max-isolation-requests.",
+    );
+  }
+  if (report.skipped.length > 0)
+    hints.push(`The ${report.skipped.length} skipped ids were not acted on: re-sending them is safe.`);
+  if (report.unknown.length > 0) {
+    hints.push(
+      "Unknown ids may have been unassigned: re-running with the same --journal re-sends them and keeps them marked as in doubt.",
+    );
+  }
+  return hints;
 }

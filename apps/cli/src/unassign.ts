@@ -76,6 +76,7 @@ function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlows
       maxRetries: args.maxRetries,
       timeoutMs: args.timeoutMs,
       batchSize: args.batchSize,
+      maxIsolationRequests: args.maxIsolationRequests,
       ...(debug
         ? {
             onRequest: (request) =>
@@ -97,7 +98,13 @@ function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string {
     return normalizeBaseUrl(value);
   } catch (error) {
     const source = flag === undefined ? "GONG_BASE_URL" : "--base-url";
-    throw new UsageError(`${source}: ${(error as Error).message.replace(/^baseUrl /, "")}`);
+    const message = (error as Error).message
+      .replace(/^baseUrl /, "")
+      .replace(
+        "pass them as auth",
+        "set GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET or GONG_BEARER_TOKEN instead",
+      );
+    throw new UsageError(`${source}: ${message}`);
   }
 }
 
@@ -122,10 +129,15 @@ function dryRun(
     return 0;
   }
   const seconds = Math.max(0, (batches.length - 1) / args.rps);
-  io.stdout.write(
-    `Dry run: ${plan.ids.length} unique ids (${plan.duplicates} duplicates dropped), ${alreadySettled} already ` +
-      `settled in the journal; ${batches.length} request${batches.length === 1 ? "" : "s"} of at most ` +
-      `${args.batchSize} ids; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s. Nothing was sent.\n`,
-  );
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    `Dry run: ${count(plan.ids.length, "unique id")}`,
+    plan.duplicates > 0 ? ` (${count(plan.duplicates, "duplicate")} dropped)` : "",
+    args.journal ? `, ${alreadySettled} already settled in the journal` : "",
+    `; ${count(batches.length, "request")} of at most ${args.batchSize} ids`,
+    batches.length > 1 ? `; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s` : "",
+    ". Nothing was sent.\n",
+  ];
+  io.stdout.write(parts.join(""));
   return 0;
 }

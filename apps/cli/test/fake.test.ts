@@ -246,9 +246,24 @@ describe("input errors: exit 2, a message saying what to fix, nothing sent", () 
       ["unassign", "--file", "/nonexistent/ids.txt"],
       CREDENTIALS,
       undefined,
-      /Cannot read --file \/nonexistent\/ids.txt: ENOENT/,
+      /Cannot read --file \/nonexistent\/ids.txt: no such file \(ENOENT\)/,
     ],
     ["stdin twice", ["unassign", "--file", "-", "--file", "-"], CREDENTIALS, "1", /only once/],
+    [
+      "a flag where a value belongs",
+      ["unassign", "1", "--unassigned-by", "--json"],
+      CREDENTIALS,
+      undefined,
+      /--unassigned-by needs a value, but the next argument is another option/,
+    ],
+    ["a directory as --file", ["unassign", "--file", "/tmp"], CREDENTIALS, undefined, /it is a directory/],
+    [
+      "credentials in the base URL",
+      ["unassign", "1", "--base-url", "https://user:pw@api.gong.io"],
+      CREDENTIALS,
+      undefined,
+      /must not contain credentials; set GONG_ACCESS_KEY/,
+    ],
   ];
 
   it.each(cases)("refuses %s", async (_, args, env, stdin, message) => {
@@ -259,6 +274,18 @@ describe("input errors: exit 2, a message saying what to fix, nothing sent", () 
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(message);
     expect(result.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(gong.requests).toHaveLength(0);
+  });
+});
+
+describe("a file that is not UTF-8", () => {
+  it("is refused with its line before anything is sent", async () => {
+    const gong = await startFake({ assigned: ["1", "2"] });
+    const file = join(scratch(), "latin1.txt");
+    writeFileSync(file, Buffer.from([0x31, 0x0a, 0x32, 0xa0, 0x33, 0x0a]));
+    const result = await runCli(["unassign", "--file", file, "--base-url", gong.url], { env: CREDENTIALS });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("latin1.txt:2: not valid UTF-8 text");
     expect(gong.requests).toHaveLength(0);
   });
 });

@@ -3,16 +3,32 @@ export type Redactor = (text: string) => string;
 
 export const REDACTED = "[REDACTED]";
 
-/** Builds a redactor for the given secrets (longest first, so a secret inside another cannot leave a tail). */
+/** Secrets at least this long are redacted wherever they appear; shorter ones only as whole words. */
+const SUBSTRING_MIN_LENGTH = 8;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Builds a redactor for the given secrets (longest first, so a secret inside another cannot leave a tail). A short
+ * secret (a placeholder such as `a` in a trial run) is redacted only where it stands alone, so it cannot turn
+ * every word containing that letter into `[REDACTED]`; real keys and tokens are far longer.
+ */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const needles = [...new Set(secrets.filter((secret) => secret.length > 0))].sort(
     (a, b) => b.length - a.length,
   );
   if (needles.length === 0) return (text) => text;
+  const short = needles.filter((needle) => needle.length < SUBSTRING_MIN_LENGTH);
+  const standalone =
+    short.length === 0
+      ? null
+      : new RegExp(`(?<![\\w+/=-])(?:${short.map(escapeRegExp).join("|")})(?![\\w+/=-])`, "g");
   return (text) => {
     let result = text;
-    for (const needle of needles) result = result.split(needle).join(REDACTED);
-    return result;
+    for (const needle of needles) {
+      if (needle.length >= SUBSTRING_MIN_LENGTH) result = result.split(needle).join(REDACTED);
+    }
+    return standalone ? result.replace(standalone, REDACTED) : result;
   };
 }
 

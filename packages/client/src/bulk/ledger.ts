@@ -71,7 +71,8 @@ export class Ledger {
       kind: error.kind,
       status: error.status,
       requestId: error.requestId,
-      messages: [...error.messages],
+      // With no answer, Gong said nothing: the transport's own description (ENOTFOUND, a timeout) stands in.
+      messages: error.messages.length === 0 && error.status === null ? [error.message] : [...error.messages],
       flowInstanceIds: [...ids],
     };
     this.#errors.push(entry);

@@ -81,8 +81,17 @@ export async function unassignInBulk(
     return exchange;
   };
 
+  // Isolations take turns: the shared budget then finishes one refused batch before starting on the next, instead
+  // of leaving several half-isolated when it runs out.
+  let isolationTurn: Promise<void> = Promise.resolve();
+  const isolateInTurn = (group: readonly string[]): Promise<void> => {
+    const turn = isolationTurn.then(() => isolate(group));
+    isolationTurn = turn.catch(() => undefined);
+    return turn;
+  };
+
   /** Sends one group and settles what the answer allows; a multi-id 400 is handed to isolation. */
-  const sendAndSettle = async (group: readonly string[]): Promise<GroupResult> => {
+  const sendAndSettle = async (group: readonly string[], isolating = false): Promise<GroupResult> => {
     const exchange = await send(group);
     // Ended by an abort or a stop elsewhere: its ids settle when the run ends (in doubt if maybe processed), and
     // the failure an earlier attempt met is still reported.
@@ -118,7 +127,8 @@ export async function unassignInBulk(
     switch (error.kind) {
       case "bad_request":
         if (group.length === 1) ledger.settle(group, "rejected", entry);
-        else await isolate(group);
+        else if (isolating) await isolate(group);
+        else await isolateInTurn(group);
         return "refused";
       case "server":
       case "timeout":
@@ -141,7 +151,7 @@ export async function unassignInBulk(
       return "other";
     }
     isolationBudget--;
-    return sendAndSettle(group);
+    return sendAndSettle(group, true);
   };
 
   /**

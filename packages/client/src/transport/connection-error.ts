@@ -1,12 +1,26 @@
 /** Error codes meaning the request never left this machine, so the server cannot have processed it. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ERR_BAD_PORT",
+]);
 
 /** The most specific error code in a fetch failure's cause chain (undici wraps the socket error). */
 export function connectionErrorCode(error: unknown): string | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
-    const { code, errors, cause } = current as { code?: unknown; errors?: unknown; cause?: unknown };
+    const { code, errors, cause, message } = current as {
+      code?: unknown;
+      errors?: unknown;
+      cause?: unknown;
+      message?: unknown;
+    };
     if (typeof code === "string" && code !== "ERR_INVALID_ARG_TYPE") return code;
+    // fetch refuses some ports (1, 25, …) before connecting, with no code.
+    if (message === "bad port") return "ERR_BAD_PORT";
     if (Array.isArray(errors) && errors.length > 0) current = errors[0];
     else current = cause;
   }
