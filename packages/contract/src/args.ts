@@ -24,6 +24,7 @@ headers such as Retry-After on 429, body schema, content type) as well as agains
   --allow-writes ID...
                       also really unassign these flow instance ids (at most 200) and check the answer;
                       without it every probe uses ids that cannot exist, so nothing can change
+                      (the self-test's mock lists only the spec's example id, 234599484848423)
   --rps N             probe starts per second (default 1 with --target: the rate limit is the company's)
   --timeout-ms N      how long to wait for each answer (default 30000)
   -h, --help          this text
@@ -42,7 +43,15 @@ export function parseCommand(argv: readonly string[]): Command {
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const { code, message } = error as NodeJS.ErrnoException;
+    const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1];
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      throw new UsageError(`Unknown option '${option}'`);
+    }
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      throw new UsageError(`${option} needs a value`);
+    }
+    throw new UsageError(message.split(/\.\s/)[0] ?? message);
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help" };
