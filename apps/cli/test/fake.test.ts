@@ -109,6 +109,30 @@ describe("gong-flows unassign against the local fake", () => {
     });
   });
 
+  it("says how to go on when the budget for finding refused ids runs out", async () => {
+    const ids = makeIds(40);
+    const gong = await startFake({ assigned: ids });
+    const input = ["999999999999990", ...ids.slice(0, 20), "999999999999991", ...ids.slice(20)];
+    const args = [
+      "unassign",
+      ...input,
+      "--batch-size",
+      "21",
+      "--max-isolation-requests",
+      "0",
+      "--base-url",
+      gong.url,
+    ];
+    const result = await runCli(args, { env: CREDENTIALS });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("42  skipped");
+    expect(result.stdout).toMatch(
+      /HTTP 400 bad_request: One or more of the given flowInstanceIds does not exist — 2 requests, 42 ids/,
+    );
+    expect(result.stdout).toContain("raise --max-isolation-requests");
+    expect(gong.requests).toHaveLength(2);
+  });
+
   it("keeps every secret out of stdout and stderr in an auth-failure run, debug output included", async () => {
     const gong = await startFake({ assigned: ["1"], authorization: "Basic not-these-credentials" });
     const basic = Buffer.from(

@@ -63,3 +63,19 @@ describe("isolating refused ids in a 400 batch", () => {
     });
   });
 });
+
+describe("isolations take turns", () => {
+  it("finishes one refused batch before the next, so a spent budget skips whole batches", async () => {
+    const batchOne = ids(16, "a");
+    const batchTwo = ids(16, "b");
+    const bad = ["a0", "b0"];
+    const gong = simulatedGong({ assigned: [...batchOne, ...batchTwo].filter((id) => !bad.includes(id)) });
+    // Refused id first in its batch: every left half fails, so finding it costs 2·log2(16) = 8 requests.
+    const { client } = testClient({ fetch: gong.fetch, batchSize: 16, maxIsolationRequests: 8 });
+    const report = await client.unassignFlowInstances([...batchOne, ...batchTwo]);
+    const [finished, untouched] = report.rejected[0] === "a0" ? [batchOne, batchTwo] : [batchTwo, batchOne];
+    expect(report.rejected).toEqual([finished[0]]);
+    expect(report.unassigned).toEqual(finished.slice(1));
+    expect(report.skipped).toEqual(untouched);
+  });
+});
