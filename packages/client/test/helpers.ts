@@ -102,3 +102,19 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     headers: { "content-type": "application/json", ...headers },
   });
 }
+
+/** The JSON body an injected `fetch` was given. */
+export function sentBody(init?: RequestInit): { flowInstanceIds: string[]; unassignedByUserEmail?: string } {
+  return JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer));
+}
+
+/** A `fetch` for which every id exists and is removed: each answer lists every id it was sent. */
+export function listingFetch() {
+  const bodies: ReturnType<typeof sentBody>[] = [];
+  const fetch = (async (_input: unknown, init?: RequestInit) => {
+    const body = sentBody(init);
+    bodies.push(body);
+    return json(200, { unassignedFlowInstanceIds: body.flowInstanceIds });
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, bodies };
+}

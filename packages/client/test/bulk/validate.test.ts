@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { json, testClient } from "../helpers.js";
+import { json, listingFetch, testClient } from "../helpers.js";
 
 function clientThatMustNotSend() {
   let sent = 0;
@@ -60,27 +60,17 @@ describe("input validation, before anything is sent", () => {
 
 describe("dedupe and batching", () => {
   it("drops duplicates, keeps first-occurrence order and sends the minimum number of requests", async () => {
-    const batches: string[][] = [];
-    const fetch = (async (_input: unknown, init?: RequestInit) => {
-      const { flowInstanceIds } = JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer));
-      batches.push(flowInstanceIds);
-      return json(200, { unassignedFlowInstanceIds: flowInstanceIds });
-    }) as unknown as typeof globalThis.fetch;
+    const { fetch, bodies } = listingFetch();
     const { client } = testClient({ fetch, batchSize: 3 });
     const report = await client.unassignFlowInstances(["5", "1", "5", "2", "3", "1", "4", "6", "7"]);
     expect(report.duplicates).toBe(2);
     expect(report.unassigned).toEqual(["5", "1", "2", "3", "4", "6", "7"]);
     expect(report.requests).toBe(3);
-    expect(batches.map((b) => b.length).sort()).toEqual([1, 3, 3]);
+    expect(bodies.map((body) => body.flowInstanceIds.length).sort()).toEqual([1, 3, 3]);
   });
 
   it("sends the email with every batch", async () => {
-    const bodies: { unassignedByUserEmail?: string }[] = [];
-    const fetch = (async (_input: unknown, init?: RequestInit) => {
-      const body = JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer));
-      bodies.push(body);
-      return json(200, { unassignedFlowInstanceIds: body.flowInstanceIds });
-    }) as unknown as typeof globalThis.fetch;
+    const { fetch, bodies } = listingFetch();
     const { client } = testClient({ fetch, batchSize: 1 });
     await client.unassignFlowInstances(["1", "2"], { unassignedByUserEmail: "ops@example.com" });
     expect(bodies.map((b) => b.unassignedByUserEmail)).toEqual(["ops@example.com", "ops@example.com"]);
@@ -89,12 +79,7 @@ describe("dedupe and batching", () => {
 
 describe("a throwing onProgress", () => {
   it("stops the run without sending the attempt it refused, lets the rest finish, and rethrows", async () => {
-    const sent: string[][] = [];
-    const fetch = (async (_input: unknown, init?: RequestInit) => {
-      const { flowInstanceIds } = JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer));
-      sent.push(flowInstanceIds);
-      return json(200, { unassignedFlowInstanceIds: flowInstanceIds });
-    }) as unknown as typeof globalThis.fetch;
+    const { fetch, bodies } = listingFetch();
     const { client } = testClient({ fetch, batchSize: 1, requestsPerSecond: 1 });
     let sendingEvents = 0;
     const run = client.unassignFlowInstances(["a", "b", "c", "d"], {
@@ -103,6 +88,6 @@ describe("a throwing onProgress", () => {
       },
     });
     await expect(run).rejects.toThrow("journal: disk full");
-    expect(sent).toEqual([["a"]]);
+    expect(bodies.map((body) => body.flowInstanceIds)).toEqual([["a"]]);
   });
 });

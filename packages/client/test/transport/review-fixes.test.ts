@@ -2,10 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createGongFlowsClient } from "../../src/index.js";
 import { Pacer } from "../../src/transport/pacer.js";
 import { parseRetryAfter } from "../../src/transport/retry-policy.js";
-import { json, KEY_PAIR, PATH, testClient, virtualClock } from "../helpers.js";
-
-const bodyOf = (init?: RequestInit) =>
-  JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer)) as { flowInstanceIds: string[] };
+import { json, KEY_PAIR, PATH, sentBody, testClient, virtualClock } from "../helpers.js";
 
 describe("credentials that cannot travel in a header", () => {
   it("refuses a token with a line break before anything is sent, without showing it", () => {
@@ -90,7 +87,7 @@ describe("the report's request ids and errors", () => {
   it("keeps request ids in arrival order when requests overlap", async () => {
     let calls = 0;
     const fetch = (async (_input: unknown, init?: RequestInit) => {
-      const { flowInstanceIds } = bodyOf(init);
+      const { flowInstanceIds } = sentBody(init);
       calls++;
       if (flowInstanceIds[0] === "a" && calls === 1) return json(503, { requestId: "r1-503", errors: [] });
       if (flowInstanceIds[0] === "b") {
@@ -108,7 +105,7 @@ describe("the report's request ids and errors", () => {
 
   it("reports the failure of a request the run stopped between its attempts", async () => {
     const fetch = (async (_input: unknown, init?: RequestInit) => {
-      const { flowInstanceIds } = bodyOf(init);
+      const { flowInstanceIds } = sentBody(init);
       if (flowInstanceIds[0] === "a") return json(503, { requestId: "ra", errors: ["down"] });
       await new Promise((resolve) => setTimeout(resolve, 10));
       return json(401, { requestId: "rb", errors: ["bad key"] });
@@ -130,7 +127,7 @@ describe("the report's request ids and errors", () => {
     const statuses = [503, 200];
     const fetch = (async (_input: unknown, init?: RequestInit) =>
       json(statuses.shift() ?? 200, {
-        unassignedFlowInstanceIds: bodyOf(init).flowInstanceIds,
+        unassignedFlowInstanceIds: sentBody(init).flowInstanceIds,
       })) as unknown as typeof globalThis.fetch;
     const { client } = testClient({ fetch });
     const events: string[] = [];
