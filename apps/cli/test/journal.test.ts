@@ -266,6 +266,21 @@ describe("--journal safety", () => {
     expect(gong.requests).toHaveLength(0);
   });
 
+  it("refuses a journal in a folder that does not exist, before sending", async () => {
+    const gong = await startFake({ assigned: ["1"] });
+    const result = await runCli(
+      ["unassign", "1", "--journal", "/nonexistent/dir/job.journal", "--base-url", gong.url],
+      {
+        env: CREDENTIALS,
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "Cannot create journal /nonexistent/dir/job.journal: its folder does not exist",
+    );
+    expect(gong.requests).toHaveLength(0);
+  });
+
   it("treats an empty lock file as held", async () => {
     const gong = await startFake({ assigned: ["1"] });
     const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "job.journal");

@@ -26,7 +26,14 @@ const holderOf = (lockPath: string): string => {
 export function lockJournal(journalPath: string): () => void {
   const lockPath = `${journalPath}.lock`;
   const candidate = `${lockPath}.${process.pid}`;
-  writeFileSync(candidate, String(process.pid));
+  try {
+    writeFileSync(candidate, String(process.pid));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code;
+    throw new UsageError(`Cannot create journal ${journalPath}: ${why}`);
+  }
   try {
     for (let tries = 0; tries < 3; tries++) {
       try {
