@@ -166,7 +166,9 @@ describe("--journal: resumable runs", () => {
       env: CREDENTIALS,
     });
     expect(held.code).toBe(2);
-    expect(held.stderr).toMatch(new RegExp(`in use by another gong-flows run \\(pid ${process.pid}\\)`));
+    expect(held.stderr).toMatch(
+      new RegExp(`in use by another gong-flows run \\(pid ${process.pid}; wait for it to finish\\)`),
+    );
     expect(gong.requests).toHaveLength(0);
 
     writeFileSync(`${journal}.lock`, "999999999");

@@ -38,13 +38,7 @@ export function lockJournal(journalPath: string): () => void {
     for (let tries = 0; tries < 3; tries++) {
       try {
         linkSync(candidate, lockPath);
-        return () => {
-          try {
-            unlinkSync(lockPath);
-          } catch {
-            // Already gone: nothing to release.
-          }
-        };
+        return () => unlinkQuietly(lockPath);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
           throw new UsageError(
@@ -55,16 +49,25 @@ export function lockJournal(journalPath: string): () => void {
       const holder = holderOf(lockPath);
       const pid = Number.parseInt(holder, 10);
       if (!Number.isInteger(pid) || isRunning(pid)) {
-        const who = Number.isInteger(pid) ? `pid ${pid}` : `lock file ${lockPath}`;
-        throw new UsageError(
-          `Journal ${journalPath} is in use by another gong-flows run (${who}); wait for it to finish`,
-        );
+        const who = Number.isInteger(pid)
+          ? `pid ${pid}; wait for it to finish`
+          : `${lockPath} names no process; if no run is going, delete it`;
+        throw new UsageError(`Journal ${journalPath} is in use by another gong-flows run (${who})`);
       }
       // Stale: remove it only if it still names the dead process, so a fresh lock taken meanwhile is kept.
-      if (holderOf(lockPath) === holder) unlinkSync(lockPath);
+      if (holderOf(lockPath) === holder) unlinkQuietly(lockPath);
     }
     throw new UsageError(`Cannot lock journal ${journalPath}: another run keeps taking the lock`);
   } finally {
-    unlinkSync(candidate);
+    unlinkQuietly(candidate);
+  }
+}
+
+/** Removes a file that another run may already have removed. */
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone: nothing to remove.
   }
 }
