@@ -29,8 +29,9 @@ const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin: async () => {
+    const bytes = await buffer(process.stdin);
     try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(await buffer(process.stdin));
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
       throw new UsageError("standard input is not valid UTF-8 text; send it as UTF-8");
     }

@@ -35,14 +35,18 @@ const MAX_REQUEST_IDS_SHOWN = 5;
 
 /** Failed requests grouped by what went wrong, so 30 isolation splits read as one line with their request ids. */
 function renderErrors(errors: UnassignReport["errors"]): string[] {
-  const groups = new Map<string, { requests: number; ids: number; requestIds: string[]; line: string }>();
+  const groups = new Map<
+    string,
+    { requests: number; ids: Set<string>; requestIds: string[]; line: string }
+  >();
   for (const error of errors) {
     const status = error.status === null ? "no answer" : `HTTP ${error.status}`;
     const said = error.messages.length > 0 ? `: ${error.messages.join("; ")}` : "";
     const line = `${status} ${error.kind}${said}`;
-    const group = groups.get(line) ?? { requests: 0, ids: 0, requestIds: [], line };
+    const group = groups.get(line) ?? { requests: 0, ids: new Set<string>(), requestIds: [], line };
     group.requests++;
-    group.ids += error.flowInstanceIds.length;
+    // Isolation reports a refused batch and then its parts: count each id once.
+    for (const id of error.flowInstanceIds) group.ids.add(id);
     if (error.requestId) group.requestIds.push(error.requestId);
     groups.set(line, group);
   }
@@ -54,7 +58,7 @@ function renderErrors(errors: UnassignReport["errors"]): string[] {
         : "";
     const refs = shown ? ` (requestId ${shown}${more})` : "";
     const times = group.requests === 1 ? "1 request" : `${group.requests} requests`;
-    return `  ${group.line} — ${times}, ${group.ids} ids${refs}`;
+    return `  ${group.line} — ${times}, ${group.ids.size} ids${refs}`;
   });
 }
 

@@ -58,6 +58,18 @@ describe("replaying a journal", () => {
     expect([...state.possiblyProcessed]).toEqual(["a"]);
   });
 
+  it("keeps an id in doubt when an earlier attempt was never answered, even if a later one was refused", () => {
+    const state = replayJournal(
+      journal(
+        { type: "sending", ids: ["a"], attempt: 1 },
+        { type: "sending", ids: ["a"], attempt: 1 },
+        { type: "attempted", ids: ["a"], attempt: 1, status: 429, maybeProcessed: false },
+      ),
+      "j",
+    );
+    expect([...state.possiblyProcessed]).toEqual(["a"]);
+  });
+
   it("ignores a last record without its newline, even a parseable one: its ids stay in doubt", () => {
     const text = journal(
       { type: "sending", ids: ["a"], attempt: 1 },

@@ -22,7 +22,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   const standalone =
     short.length === 0
       ? null
-      : new RegExp(`(?<![\\w+/=-])(?:${short.map(escapeRegExp).join("|")})(?![\\w+/=-])`, "g");
+      : new RegExp(`(?<![\\w+/])(?:${short.map(escapeRegExp).join("|")})(?![\\w+/=])`, "g");
   return (text) => {
     let result = text;
     for (const needle of needles) {

@@ -15,6 +15,13 @@ describe("createRedactor", () => {
     expect(redact("flowInstanceIds does not exist")).toBe("flowInstanceIds does not exist");
   });
 
+  it("still redacts short secrets after = or beside a dash", () => {
+    const redact = createRedactor(["cde12", "ab"]);
+    expect(redact("key=ab&secret=cde12, token cde12- end")).toBe(
+      "key=[REDACTED]&secret=[REDACTED], token [REDACTED]- end",
+    );
+  });
+
   it("treats regular-expression characters in secrets literally", () => {
     expect(createRedactor(["a.b"])("a.b axb")).toBe("[REDACTED] axb");
   });

@@ -37,7 +37,7 @@ export function lockJournal(journalPath: string): () => void {
   try {
     for (let tries = 0; tries < 3; tries++) {
       try {
-        linkSync(candidate, lockPath);
+        createLock(candidate, lockPath);
         return () => unlinkQuietly(lockPath);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
@@ -60,6 +60,17 @@ export function lockJournal(journalPath: string): () => void {
     throw new UsageError(`Cannot lock journal ${journalPath}: another run keeps taking the lock`);
   } finally {
     unlinkQuietly(candidate);
+  }
+}
+
+/** Puts the pid file in place atomically; where hard links are not supported, creates it exclusively instead. */
+function createLock(candidate: string, lockPath: string): void {
+  try {
+    linkSync(candidate, lockPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    writeFileSync(lockPath, String(process.pid), { flag: "wx" });
   }
 }
 

@@ -93,7 +93,11 @@ export function replayJournal(text: string, path: string): JournalState {
         };
         return;
       case "sending":
-        for (const id of record.ids) inFlight.add(id);
+        for (const id of record.ids) {
+          // Still open from an earlier attempt that never got an answer (a crash, a second Ctrl-C): in doubt.
+          if (inFlight.has(id)) inDoubt.add(id);
+          inFlight.add(id);
+        }
         return;
       case "attempted": {
         // An answer that refused the request (4xx, 429, connection refused) proves it was not processed; a 2xx

@@ -27,8 +27,11 @@ export function connectionErrorCode(error: unknown): string | null {
   return null;
 }
 
-/** TLS failures happen during the handshake, before any byte of the HTTP request is written. */
-const TLS_FAILURE = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_OSSL_)/;
+/**
+ * Certificate failures happen during the TLS handshake, before any byte of the HTTP request is written. Other TLS
+ * errors (a bad record on a reused connection) may come after the request was sent, so they stay "maybe sent".
+ */
+const TLS_FAILURE = /^(?:ERR_TLS_CERT_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
 
 /** Whether a failed attempt may have reached the server (anything but a failure before sending). */
 export function mayHaveBeenSent(code: string | null): boolean {

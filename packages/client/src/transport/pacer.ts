@@ -30,6 +30,11 @@ export class Pacer {
     }
   }
 
+  /** Until when starts are held (on the clock's scale); in the past when they are not. */
+  get pausedUntil(): number {
+    return this.#pausedUntil;
+  }
+
   /** Holds all starts until `time` (on the clock's scale). */
   pauseUntil(time: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, time);

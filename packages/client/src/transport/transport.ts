@@ -2,6 +2,7 @@ import {
   errorFromResponse,
   type GongApiError,
   GongConnectionError,
+  GongRateLimitError,
   GongTimeoutError,
   parseErrorBody,
 } from "../errors.js";
@@ -101,6 +102,9 @@ export interface Transport {
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** The longest a Retry-After may hold every start: a day, whatever a server asks. */
+const MAX_PAUSE_MS = 24 * 60 * 60 * 1000;
+
 export function createTransport(config: TransportConfig): Transport {
   const send = async (request: OutgoingRequest, options: SendOptions = {}): Promise<Exchange> => {
     const { signal, onAttempt, onAttemptEnd, shouldContinue, stopSignal } = options;
@@ -130,6 +134,17 @@ export function createTransport(config: TransportConfig): Transport {
 
     for (let attempt = 1; ; attempt++) {
       if (waitSignal?.aborted) return interrupted();
+      // A pause longer than this client may wait fails the start at once, instead of hanging the caller.
+      const pausedMs = config.pacer.pausedUntil - config.clock.now();
+      if (pausedMs > config.maxRetryAfterSeconds * 1000) {
+        const retryAfter = Math.ceil(pausedMs / 1000);
+        const error = new GongRateLimitError(
+          `Gong's rate limit holds every request for ${retryAfter} s more, longer than maxRetryAfterSeconds (${config.maxRetryAfterSeconds}); nothing was sent`,
+          { status: null, retryAfter },
+        );
+        last = { response: last.response, bodyText: last.bodyText, error };
+        return finish();
+      }
       try {
         await config.pacer.acquire(waitSignal);
       } catch {
@@ -174,8 +189,8 @@ export function createTransport(config: TransportConfig): Transport {
         last = { response, bodyText, error };
         if (status === 429) {
           waitMs = retryAfter === null ? backoffMs(attempt - 1, config.random) : retryAfter * 1000;
-          // Every start waits out Gong's Retry-After, also one too long for this request to wait.
-          config.pacer.pauseUntil(config.clock.now() + waitMs);
+          // Every start waits out Gong's Retry-After, also one too long for this request to wait (up to a day).
+          config.pacer.pauseUntil(config.clock.now() + Math.min(waitMs, MAX_PAUSE_MS));
           if (retryAfter !== null && retryAfter > config.maxRetryAfterSeconds) return finish();
         } else if (isRetryableServerStatus(status)) {
           waitMs = backoffMs(attempt - 1, config.random);

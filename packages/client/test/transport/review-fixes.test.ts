@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGongFlowsClient } from "../../src/index.js";
+import { createGongFlowsClient, GongRateLimitError } from "../../src/index.js";
 import { Pacer } from "../../src/transport/pacer.js";
 import { parseRetryAfter } from "../../src/transport/retry-policy.js";
 import { json, KEY_PAIR, PATH, sentBody, testClient, virtualClock } from "../helpers.js";
@@ -47,20 +47,24 @@ describe("Retry-After forms", () => {
 });
 
 describe("a Retry-After longer than the wait cap", () => {
-  it("is not waited by the request, but still holds every later start", async () => {
+  it("is not waited; later starts fail at once as rate-limited instead of hanging, and nothing is sent", async () => {
     const clock = virtualClock();
-    const starts: number[] = [];
+    let calls = 0;
     const fetch = (async () => {
-      starts.push(clock.now());
-      return starts.length === 1
-        ? json(429, { errors: [] }, { "retry-after": "300" })
-        : json(200, { unassignedFlowInstanceIds: ["1"] });
+      calls++;
+      return json(429, { errors: [] }, { "retry-after": "99999999999" });
     }) as unknown as typeof globalThis.fetch;
     const { client } = testClient({ fetch, maxRetryAfterSeconds: 60 }, { clock });
     const first = await client.api.POST(PATH, { body: { flowInstanceIds: ["1"] } });
     expect(first.response.status).toBe(429);
-    await client.api.POST(PATH, { body: { flowInstanceIds: ["1"] } });
-    expect(starts[1]).toBeGreaterThanOrEqual(300_000);
+    const second = client.api.POST(PATH, { body: { flowInstanceIds: ["1"] } });
+    await expect(second).rejects.toBeInstanceOf(GongRateLimitError);
+    await expect(second).rejects.toThrow(/holds every request for \d+ s more/);
+    const report = await client.unassignFlowInstances(["a", "b"]);
+    expect(report).toMatchObject({ skipped: ["a", "b"], requests: 0 });
+    expect(report.errors[0]).toMatchObject({ kind: "rate_limit", status: null });
+    expect(calls).toBe(1);
+    expect(clock.sleeps).toEqual([]);
   });
 });
 
