@@ -32,10 +32,6 @@ export class Ledger {
     this.#inDoubt = new Set([...possiblyProcessed].filter((id) => known.has(id)));
   }
 
-  get total(): number {
-    return this.#ids.length;
-  }
-
   /** Reports an attempt about to start. */
   sending(ids: readonly string[], attempt: number): void {
     this.#emit({ type: "sending", flowInstanceIds: ids, attempt, ...this.#totals() });
@@ -59,10 +55,6 @@ export class Ledger {
   /** These ids may have been processed by a request whose answer we did not get. */
   markInDoubt(ids: readonly string[]): void {
     for (const id of ids) this.#inDoubt.add(id);
-  }
-
-  isSettled(id: string): boolean {
-    return this.#outcomes.has(id);
   }
 
   /** Records the request's failure for the report, and returns the entry. */

@@ -107,7 +107,7 @@ export async function unassignInBulk(
         const invalid = new GongInvalidResponseError(
           "invalid_response",
           "Gong answered 200 with a body that does not match the spec",
-          { status: exchange.response?.status ?? null, requestId: exchange.requestIds.at(-1) ?? null },
+          { status: exchange.response?.status ?? null, requestId: exchange.requestId },
         );
         ledger.settle(group, "unknown", ledger.recordError(invalid, group));
         return "other";

@@ -69,12 +69,8 @@ export interface Exchange {
   readonly bodyText: string;
   /** Why the request finally failed; `null` after a 2xx. */
   readonly error: GongApiError | null;
-  /** HTTP attempts made (each one counts against Gong's limits). */
-  readonly attempts: number;
-  /** Request ids of every response, in arrival order. */
-  readonly requestIds: readonly string[];
-  /** True if any attempt may have been processed by the server (5xx, timeout, dropped connection, abort). */
-  readonly maybeProcessed: boolean;
+  /** The last response's request id (body `requestId`, else `x-traceid`), redacted. */
+  readonly requestId: string | null;
   /** True if the caller's signal ended the request. */
   readonly aborted: boolean;
   /** True if `shouldContinue` ended the request before an attempt. */
@@ -115,19 +111,15 @@ export function createTransport(config: TransportConfig): Transport {
     headers.set("user-agent", config.userAgent);
     if (!headers.has("accept")) headers.set("accept", "application/json");
 
-    const requestIds: string[] = [];
-    let maybeProcessed = false;
-    let last: { response: Response | null; bodyText: string; error: GongApiError | null } = {
+    // Per-attempt facts (count, request ids, doubt) go to onAttemptEnd as they happen; the exchange keeps the last.
+    let last: Pick<Exchange, "response" | "bodyText" | "error" | "requestId"> = {
       response: null,
       bodyText: "",
       error: null,
+      requestId: null,
     };
-    let attempts = 0;
     const finish = (ended: "aborted" | "cancelled" | null = null): Exchange => ({
       ...last,
-      attempts,
-      requestIds,
-      maybeProcessed,
       aborted: ended === "aborted",
       cancelled: ended === "cancelled",
     });
@@ -142,7 +134,7 @@ export function createTransport(config: TransportConfig): Transport {
           `Gong's rate limit holds every request for ${retryAfter} s more, longer than maxRetryAfterSeconds (${config.maxRetryAfterSeconds}); nothing was sent`,
           { status: null, retryAfter },
         );
-        last = { response: last.response, bodyText: last.bodyText, error };
+        last = { ...last, error };
         return finish();
       }
       try {
@@ -151,7 +143,6 @@ export function createTransport(config: TransportConfig): Transport {
         return interrupted();
       }
       if ((shouldContinue && !shouldContinue()) || stopSignal?.aborted) return finish("cancelled");
-      attempts = attempt;
       onAttempt?.(attempt);
       config.onRequest?.({
         method: request.method,
@@ -162,7 +153,6 @@ export function createTransport(config: TransportConfig): Transport {
 
       const outcome = await attemptOnce(config, request, headers, signal);
       if (outcome.kind === "aborted") {
-        maybeProcessed = true;
         onAttemptEnd?.(attempt, { status: null, requestId: null, maybeProcessed: true });
         return finish("aborted");
       }
@@ -171,13 +161,10 @@ export function createTransport(config: TransportConfig): Transport {
         const { response, bodyText } = outcome;
         const found = parseErrorBody(bodyText).requestId ?? response.headers.get("x-traceid");
         const requestId = found ? config.redact(found) : null;
-        if (requestId) requestIds.push(requestId);
         const status = response.status;
-        const processedMaybe = status >= 500;
-        maybeProcessed ||= processedMaybe;
-        onAttemptEnd?.(attempt, { status, requestId, maybeProcessed: processedMaybe });
+        onAttemptEnd?.(attempt, { status, requestId, maybeProcessed: status >= 500 });
         if (status >= 200 && status < 300) {
-          last = { response, bodyText, error: null };
+          last = { response, bodyText, error: null, requestId };
           return finish();
         }
         const retryAfter =
@@ -186,7 +173,7 @@ export function createTransport(config: TransportConfig): Transport {
           scheme: config.authScheme,
           retryAfter,
         });
-        last = { response, bodyText, error };
+        last = { response, bodyText, error, requestId };
         if (status === 429) {
           waitMs = retryAfter === null ? backoffMs(attempt - 1, config.random) : retryAfter * 1000;
           // Every start waits out Gong's Retry-After, also one too long for this request to wait (up to a day).
@@ -198,9 +185,8 @@ export function createTransport(config: TransportConfig): Transport {
           return finish();
         }
       } else {
-        maybeProcessed ||= outcome.maybeSent;
         onAttemptEnd?.(attempt, { status: null, requestId: null, maybeProcessed: outcome.maybeSent });
-        last = { response: null, bodyText: "", error: outcome.error };
+        last = { response: null, bodyText: "", error: outcome.error, requestId: null };
         waitMs = backoffMs(attempt - 1, config.random);
       }
       if (attempt > config.maxRetries) return finish();
