@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { idProblem } from "@gong-flows/client";
+import { describeValue, idProblem } from "@gong-flows/client";
 import { UsageError } from "./usage-error.js";
 
 const FILE_ERRORS: Record<string, string> = {
@@ -20,8 +20,6 @@ function decodeUtf8(bytes: Uint8Array, name: string): string {
   }
 }
 
-const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-
 /**
  * Collects ids from arguments and `--file` sources, in that order. Each argument is one id; a file holds ids
  * separated by newlines, commas or whitespace, and lines starting with `#` are comments. Every problem names
@@ -35,7 +33,7 @@ export async function collectIds(
   const ids: string[] = [];
   args.forEach((id, index) => {
     const problem = idProblem(id);
-    if (problem) throw new UsageError(`Id argument ${index + 1} ${shown(id)} ${problem}`);
+    if (problem) throw new UsageError(`Id argument ${index + 1} ${describeValue(id)} ${problem}`);
     ids.push(id);
   });
   for (const file of files) {
@@ -69,7 +67,7 @@ export function idsInText(text: string, name: string): string[] {
     for (const token of trimmed.split(/[\s,]+/)) {
       if (token === "") continue;
       const problem = idProblem(token);
-      if (problem) throw new UsageError(`${name}:${index + 1}: id ${shown(token)} ${problem}`);
+      if (problem) throw new UsageError(`${name}:${index + 1}: id ${describeValue(token)} ${problem}`);
       ids.push(token);
     }
   });

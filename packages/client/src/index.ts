@@ -16,7 +16,7 @@ export type {
 } from "./bulk/report.js";
 export { OUTCOMES } from "./bulk/report.js";
 export type { UnassignOptions } from "./bulk/run.js";
-export { emailProblem, idProblem, MAX_ID_LENGTH } from "./bulk/validate.js";
+export { describeValue, emailProblem, idProblem, MAX_ID_LENGTH } from "./bulk/validate.js";
 export { createGongFlowsClient, type GongFlowsClient } from "./client.js";
 export { authFromEnv, type Env } from "./env.js";
 export {

@@ -1,4 +1,10 @@
-import { createRedactor, type GongAuth, idProblem, normalizeBaseUrl } from "@gong-flows/client";
+import {
+  createRedactor,
+  describeValue,
+  type GongAuth,
+  idProblem,
+  normalizeBaseUrl,
+} from "@gong-flows/client";
 import { type RunningServer, startPrism } from "@gong-flows/testkit";
 import { type Check, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
 import { authorizationOf, secretsOf } from "./credentials.js";
@@ -90,7 +96,7 @@ function validWriteIds(ids: readonly string[] = []): string[] {
     throw new RangeError(`at most 200 ids can be unassigned in one request, got ${unique.length}`);
   for (const id of unique) {
     const problem = idProblem(id);
-    if (problem) throw new RangeError(`write id ${JSON.stringify(id.slice(0, 60))} ${problem}`);
+    if (problem) throw new RangeError(`write id ${describeValue(id)} ${problem}`);
   }
   return unique;
 }
