@@ -14,6 +14,7 @@ export type {
   UnassignError,
   UnassignReport,
 } from "./bulk/report.js";
+export { ProgressHandlerError } from "./bulk/progress-handler-error.js";
 export { OUTCOMES } from "./bulk/report.js";
 export type { UnassignOptions } from "./bulk/run.js";
 export { describeValue, emailProblem, idProblem, MAX_ID_LENGTH } from "./bulk/validate.js";
