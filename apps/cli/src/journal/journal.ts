@@ -7,11 +7,11 @@ import {
   openSync,
   readFileSync,
   statSync,
-  writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
 import type { ProgressEvent } from "@gong-flows/client";
 import { UsageError } from "../usage-error.js";
+import { writeWhole } from "./files.js";
 import { encodeLine, JOURNAL_FORMAT, JOURNAL_VERSION, type JournalBinding, type JournalRecord } from "./format.js";
 import { lockJournal } from "./lock.js";
 import { checkBinding, EMPTY_JOURNAL, type JournalState, replayJournal } from "./replay.js";
@@ -157,15 +157,6 @@ function openForAppend(path: string): number {
     throw error;
   }
   return fd;
-}
-
-/** `writeSync` may write part of a buffer (a filling disk does): continue until all of it is written. */
-function writeWhole(fd: number, bytes: Uint8Array): void {
-  for (let offset = 0; offset < bytes.length; ) {
-    const written = writeSync(fd, bytes, offset, bytes.length - offset);
-    if (written <= 0) throw Object.assign(new Error("write made no progress"), { code: "EIO" });
-    offset += written;
-  }
 }
 
 /** Makes a new journal's name durable too: fsync of the file alone does not cover its folder entry. */
