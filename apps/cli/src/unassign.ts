@@ -15,6 +15,7 @@ import { bindingOf } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
 import { EMPTY_RUN, mergeReports } from "./journal/merge.js";
 import type { CliIo } from "./main.js";
+import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
 import { UsageError } from "./usage-error.js";
@@ -67,10 +68,10 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     }
     progress?.finish();
     const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
-    io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : renderSummary(report));
+    io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report));
     if (journalFailure) {
       io.stderr.write(
-        `gong-flows: ${journalFailure.message}: the run stopped before sending anything more, and the report ` +
+        `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
           "accounts for every id. Free space (or fix the disk), then re-run with the same --journal\n",
       );
       return 1;
@@ -141,7 +142,7 @@ function dryRun(
       alreadySettled,
       batches,
     };
-    io.stdout.write(`${JSON.stringify(output)}\n`);
+    io.stdout.write(`${terminalSafeJson(output)}\n`);
     return 0;
   }
   const seconds = Math.max(0, (batches.length - 1) / args.rps);
