@@ -45,7 +45,8 @@ export async function collectIds(
     const name = file === "-" ? "standard input" : file;
     let text: string;
     try {
-      text = file === "-" ? await readStdin() : decodeUtf8(await readIdSource(createReadStream(file), name), name);
+      text =
+        file === "-" ? await readStdin() : decodeUtf8(await readIdSource(createReadStream(file), name), name);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? "";

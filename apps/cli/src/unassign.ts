@@ -4,8 +4,8 @@ import {
   emailProblem,
   type GongFlowsClient,
   normalizeBaseUrl,
-  planBatches,
   ProgressHandlerError,
+  planBatches,
   type UnassignReport,
 } from "@gong-flows/client";
 import type { UnassignArgs } from "./args.js";

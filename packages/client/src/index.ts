@@ -5,6 +5,7 @@
 export { type GongAuth, type ResolvedAuth, resolveAuth } from "./auth.js";
 export { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
 export { type BatchPlan, planBatches } from "./bulk/plan.js";
+export { ProgressHandlerError } from "./bulk/progress-handler-error.js";
 export type {
   AttemptedEvent,
   Outcome,
@@ -14,7 +15,6 @@ export type {
   UnassignError,
   UnassignReport,
 } from "./bulk/report.js";
-export { ProgressHandlerError } from "./bulk/progress-handler-error.js";
 export { OUTCOMES } from "./bulk/report.js";
 export type { UnassignOptions } from "./bulk/run.js";
 export { describeValue, emailProblem, idProblem, MAX_ID_LENGTH } from "./bulk/validate.js";

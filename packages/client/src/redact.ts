@@ -48,7 +48,7 @@ function embeddedBase64(bytes: Uint8Array): string[] {
 /** Percent-encoded forms, with upper- and lower-case hex digits. */
 function percentEncoded(text: string): string[] {
   const upper = encodeURIComponent(text);
-  return [upper, upper.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())];
+  return [upper, upper.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())];
 }
 
 /**

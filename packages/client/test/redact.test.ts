@@ -69,7 +69,7 @@ describe("createRedactor", () => {
       ["the Basic value percent-encoded", encodeURIComponent(basic)],
       [
         "the Basic value percent-encoded with lower-case hex",
-        encodeURIComponent(basic).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+        encodeURIComponent(basic).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
       ],
       ["a 40-character prefix of the Basic value", basic.slice(0, 40)],
       [`a ${PREFIX_MIN_LENGTH}-character prefix of the Basic value`, basic.slice(0, PREFIX_MIN_LENGTH)],

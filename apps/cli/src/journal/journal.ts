@@ -12,7 +12,13 @@ import { dirname } from "node:path";
 import type { ProgressEvent } from "@gong-flows/client";
 import { UsageError } from "../usage-error.js";
 import { writeWhole } from "./files.js";
-import { encodeLine, JOURNAL_FORMAT, JOURNAL_VERSION, type JournalBinding, type JournalRecord } from "./format.js";
+import {
+  encodeLine,
+  JOURNAL_FORMAT,
+  JOURNAL_VERSION,
+  type JournalBinding,
+  type JournalRecord,
+} from "./format.js";
 import { lockJournal } from "./lock.js";
 import { checkBinding, EMPTY_JOURNAL, type JournalState, replayJournal } from "./replay.js";
 

@@ -143,7 +143,9 @@ export function replayJournal(text: string, path: string): JournalState {
           if (needs) {
             const status = answer.get(id);
             if (status === undefined || status === null || !needs(status)) {
-              throw corrupt(`it settles id ${id} as ${record.outcome} without a request answered so before it`);
+              throw corrupt(
+                `it settles id ${id} as ${record.outcome} without a request answered so before it`,
+              );
             }
           }
           inFlight.delete(id);

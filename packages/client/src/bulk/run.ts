@@ -1,9 +1,9 @@
 import { setMaxListeners } from "node:events";
 import { GongInvalidResponseError } from "../errors.js";
-import { ProgressHandlerError } from "./progress-handler-error.js";
 import type { Exchange, Transport } from "../transport/transport.js";
 import { Ledger } from "./ledger.js";
 import { planBatches, splitInHalves } from "./plan.js";
+import { ProgressHandlerError } from "./progress-handler-error.js";
 import type { ProgressEvent, UnassignReport } from "./report.js";
 import { readUnassignedIds } from "./response-body.js";
 import { validateEmail, validateIds } from "./validate.js";
