@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FakeGong, makeIds, startFakeGong } from "@gong-flows/testkit";
+import { type FakeGong, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CREDENTIALS, runCli } from "./helpers.js";
 
