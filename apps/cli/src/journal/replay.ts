@@ -149,6 +149,8 @@ export function replayJournal(text: string, path: string): JournalState {
             }
           }
           inFlight.delete(id);
+          // Settled: any later record of this id must start from a new `sending`.
+          answer.delete(id);
           if (FINAL_OUTCOMES.has(record.outcome)) settled.set(id, record.outcome);
           else if (record.outcome === "unknown") inDoubt.add(id);
         }
