@@ -168,7 +168,10 @@ function boundOf(part: Json, family: (typeof BOUND_FAMILIES)[number]): Bound | u
   const inclusive = part[family.inclusive];
   const exclusive = family.exclusive === undefined ? undefined : part[family.exclusive];
   const found: Bound[] = [];
-  if (typeof inclusive === "number") found.push({ value: inclusive, exclusive: exclusive === true });
+  // A length, item or property count of at least 0 is no bound at all.
+  const trivial = family.side === "lower" && family.exclusive === undefined && inclusive === 0;
+  if (typeof inclusive === "number" && !trivial)
+    found.push({ value: inclusive, exclusive: exclusive === true });
   if (typeof exclusive === "number") found.push({ value: exclusive, exclusive: true });
   return found.reduce<Bound | undefined>(
     (best, next) => (tighter(next, best, family.side) ? next : best),
