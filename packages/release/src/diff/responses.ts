@@ -15,8 +15,7 @@ export function compareResponses(ctx: OperationContext, oldOperation: Json, newO
     const at = `/responses/${status}`;
     const newKey = newStatuses.get(status);
     if (newKey === undefined) {
-      const rule = isSuccess(status) ? "response-success-status-removed" : "response-error-status-removed";
-      ctx.report(rule, at, `response ${status} removed`);
+      ctx.report("response-status-removed", at, `response ${status} removed`);
       continue;
     }
     const before = ctx.before.resolve(was[oldKey]);

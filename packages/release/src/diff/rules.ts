@@ -73,13 +73,16 @@ export const RULES = {
   "request-media-type-removed": rule("ERR", "request", "a request media type no longer accepted"),
   "request-media-type-added": rule("INFO", "request", "a new request media type"),
 
-  "response-success-status-removed": rule("ERR", "response", "a 2xx response status removed"),
+  "response-status-removed": rule(
+    "ERR",
+    "response",
+    "a documented response status removed (success or error): generated response types lose it",
+  ),
   "response-success-status-added": rule(
     "ERR",
     "response",
     "a new 2xx response status: the client may receive a success it does not handle",
   ),
-  "response-error-status-removed": rule("WARN", "response", "a non-2xx response status removed"),
   "response-error-status-added": rule("INFO", "response", "a new non-2xx response status"),
   "response-media-type-removed": rule("ERR", "response", "a response media type removed"),
   "response-media-type-added": rule("INFO", "response", "a new response media type"),

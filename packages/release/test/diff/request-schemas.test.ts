@@ -65,26 +65,92 @@ describe("request schemas: a client's request must stay valid, so tightening bre
   });
 
   it.each([
-    ["max-length", { maxLength: 30 }, { maxLength: 20 }, { maxLength: 40 }],
-    ["max-length", {}, { maxLength: 20 }, null],
-    ["min-length", { minLength: 1 }, { minLength: 2 }, { minLength: 0 }],
-    ["max-items", { maxItems: 200 }, { maxItems: 100 }, {}],
-    ["min-items", {}, { minItems: 1 }, null],
-    ["min-items", { minItems: 2 }, { minItems: 3 }, { minItems: 0 }],
-    ["max-properties", { maxProperties: 5 }, { maxProperties: 4 }, { maxProperties: 6 }],
-    ["min-properties", { minProperties: 1 }, { minProperties: 2 }, {}],
-    ["maximum", { maximum: 10 }, { maximum: 9 }, { maximum: 11 }],
-    ["maximum", { maximum: 10 }, { exclusiveMaximum: 10 }, { exclusiveMaximum: 11 }],
-    ["maximum", { maximum: 10, exclusiveMaximum: true }, { exclusiveMaximum: 9 }, { maximum: 10 }],
-    ["minimum", { minimum: 0 }, { minimum: 1 }, { minimum: -1 }],
-    ["minimum", { exclusiveMinimum: 0 }, { exclusiveMinimum: 1 }, { minimum: 0 }],
-    ["multiple-of", { multipleOf: 2 }, { multipleOf: 4 }, { multipleOf: 1 }],
-    ["multiple-of", {}, { multipleOf: 0.5 }, null],
-  ])("request-%s-tightened and -loosened: %j → %j / %j", (family, before, tighter, looser) => {
+    [
+      "request-max-length-tightened",
+      "request-max-length-loosened",
+      { maxLength: 30 },
+      { maxLength: 20 },
+      { maxLength: 40 },
+    ],
+    ["request-max-length-tightened", "request-max-length-loosened", {}, { maxLength: 20 }, null],
+    [
+      "request-min-length-tightened",
+      "request-min-length-loosened",
+      { minLength: 1 },
+      { minLength: 2 },
+      { minLength: 0 },
+    ],
+    ["request-max-items-tightened", "request-max-items-loosened", { maxItems: 200 }, { maxItems: 100 }, {}],
+    ["request-min-items-tightened", "request-min-items-loosened", {}, { minItems: 1 }, null],
+    [
+      "request-min-items-tightened",
+      "request-min-items-loosened",
+      { minItems: 2 },
+      { minItems: 3 },
+      { minItems: 0 },
+    ],
+    [
+      "request-max-properties-tightened",
+      "request-max-properties-loosened",
+      { maxProperties: 5 },
+      { maxProperties: 4 },
+      { maxProperties: 6 },
+    ],
+    [
+      "request-min-properties-tightened",
+      "request-min-properties-loosened",
+      { minProperties: 1 },
+      { minProperties: 2 },
+      {},
+    ],
+    [
+      "request-maximum-tightened",
+      "request-maximum-loosened",
+      { maximum: 10 },
+      { maximum: 9 },
+      { maximum: 11 },
+    ],
+    [
+      "request-maximum-tightened",
+      "request-maximum-loosened",
+      { maximum: 10 },
+      { exclusiveMaximum: 10 },
+      { exclusiveMaximum: 11 },
+    ],
+    [
+      "request-maximum-tightened",
+      "request-maximum-loosened",
+      { maximum: 10, exclusiveMaximum: true },
+      { exclusiveMaximum: 9 },
+      { maximum: 10 },
+    ],
+    [
+      "request-minimum-tightened",
+      "request-minimum-loosened",
+      { minimum: 0 },
+      { minimum: 1 },
+      { minimum: -1 },
+    ],
+    [
+      "request-minimum-tightened",
+      "request-minimum-loosened",
+      { exclusiveMinimum: 0 },
+      { exclusiveMinimum: 1 },
+      { minimum: 0 },
+    ],
+    [
+      "request-multiple-of-tightened",
+      "request-multiple-of-loosened",
+      { multipleOf: 2 },
+      { multipleOf: 4 },
+      { multipleOf: 1 },
+    ],
+    ["request-multiple-of-tightened", "request-multiple-of-loosened", {}, { multipleOf: 0.5 }, null],
+  ])("%s / %s: %j → %j / %j", (tightened, loosened, before, tighter, looser) => {
     const pair = (after: object) =>
       verdicts(requestWith(object({ n: before })), requestWith(object({ n: after })));
-    expect(pair(tighter)).toEqual([`ERR request-${family}-tightened ${PROPS}/n`]);
-    if (looser) expect(pair(looser)).toEqual([`INFO request-${family}-loosened ${PROPS}/n`]);
+    expect(pair(tighter)).toEqual([`ERR ${tightened} ${PROPS}/n`]);
+    if (looser) expect(pair(looser)).toEqual([`INFO ${loosened} ${PROPS}/n`]);
   });
 
   it("minLength/minItems/minProperties 0 mean no bound", () => {

@@ -76,21 +76,63 @@ describe("response schemas: a client must still understand every answer, so loos
   });
 
   it.each([
-    ["max-length", { maxLength: 30 }, { maxLength: 40 }, { maxLength: 20 }],
-    ["max-length", { maxLength: 30 }, {}, null],
-    ["min-length", { minLength: 2 }, { minLength: 1 }, { minLength: 3 }],
-    ["max-items", { maxItems: 200 }, {}, { maxItems: 100 }],
-    ["min-items", { minItems: 1 }, { minItems: 0 }, { minItems: 2 }],
-    ["max-properties", { maxProperties: 5 }, { maxProperties: 6 }, { maxProperties: 4 }],
-    ["min-properties", { minProperties: 2 }, { minProperties: 1 }, { minProperties: 3 }],
-    ["maximum", { exclusiveMaximum: 10 }, { maximum: 10 }, { maximum: 9 }],
-    ["minimum", { minimum: 0 }, {}, { exclusiveMinimum: 0 }],
-    ["multiple-of", { multipleOf: 2 }, { multipleOf: 1 }, { multipleOf: 4 }],
-  ])("response-%s-loosened and -tightened: %j → %j / %j", (family, before, looser, tighter) => {
+    [
+      "response-max-length-loosened",
+      "response-max-length-tightened",
+      { maxLength: 30 },
+      { maxLength: 40 },
+      { maxLength: 20 },
+    ],
+    ["response-max-length-loosened", "response-max-length-tightened", { maxLength: 30 }, {}, null],
+    [
+      "response-min-length-loosened",
+      "response-min-length-tightened",
+      { minLength: 2 },
+      { minLength: 1 },
+      { minLength: 3 },
+    ],
+    ["response-max-items-loosened", "response-max-items-tightened", { maxItems: 200 }, {}, { maxItems: 100 }],
+    [
+      "response-min-items-loosened",
+      "response-min-items-tightened",
+      { minItems: 1 },
+      { minItems: 0 },
+      { minItems: 2 },
+    ],
+    [
+      "response-max-properties-loosened",
+      "response-max-properties-tightened",
+      { maxProperties: 5 },
+      { maxProperties: 6 },
+      { maxProperties: 4 },
+    ],
+    [
+      "response-min-properties-loosened",
+      "response-min-properties-tightened",
+      { minProperties: 2 },
+      { minProperties: 1 },
+      { minProperties: 3 },
+    ],
+    [
+      "response-maximum-loosened",
+      "response-maximum-tightened",
+      { exclusiveMaximum: 10 },
+      { maximum: 10 },
+      { maximum: 9 },
+    ],
+    ["response-minimum-loosened", "response-minimum-tightened", { minimum: 0 }, {}, { exclusiveMinimum: 0 }],
+    [
+      "response-multiple-of-loosened",
+      "response-multiple-of-tightened",
+      { multipleOf: 2 },
+      { multipleOf: 1 },
+      { multipleOf: 4 },
+    ],
+  ])("%s / %s: %j → %j / %j", (loosened, tightened, before, looser, tighter) => {
     const pair = (after: object) =>
       verdicts(responseWith(object({ n: before })), responseWith(object({ n: after })));
-    expect(pair(looser)).toEqual([`ERR response-${family}-loosened ${PROPS}/n`]);
-    if (tighter) expect(pair(tighter)).toEqual([`INFO response-${family}-tightened ${PROPS}/n`]);
+    expect(pair(looser)).toEqual([`ERR ${loosened} ${PROPS}/n`]);
+    if (tighter) expect(pair(tighter)).toEqual([`INFO ${tightened} ${PROPS}/n`]);
   });
 
   it("response-property-*: removed (even optional), writeOnly, no longer required, added", () => {
