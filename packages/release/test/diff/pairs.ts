@@ -41,6 +41,9 @@ export const responseWith = (schema: unknown, components: Doc = {}): Doc =>
     components,
   );
 
+/** An object schema with the given properties. */
+export const object = (properties: Doc, extra: Doc = {}): Doc => ({ type: "object", properties, ...extra });
+
 export const REQUEST = "POST /things /requestBody/content/application~1json/schema";
 export const RESPONSE = "GET /things /responses/200/content/application~1json/schema";
 

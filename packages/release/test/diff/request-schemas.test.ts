@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { REQUEST, requestWith, verdicts } from "./pairs.js";
+import { object, REQUEST, requestWith, verdicts } from "./pairs.js";
 
 const PROPS = `${REQUEST}/properties`;
-const object = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  type: "object",
-  properties,
-  ...extra,
-});
 
 describe("request schemas: a client's request must stay valid, so tightening breaks", () => {
   it.each([

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { RESPONSE, responseWith, verdicts } from "./pairs.js";
+import { object, RESPONSE, responseWith, verdicts } from "./pairs.js";
 
 const PROPS = `${RESPONSE}/properties`;
-const object = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  type: "object",
-  properties,
-  ...extra,
-});
 
 describe("response schemas: a client must still understand every answer, so loosening breaks", () => {
   it.each([

@@ -9,8 +9,15 @@ import {
 } from "./constraints.js";
 import { type Meaning, meaningOf, type Shape, shapeFingerprint } from "./meaning.js";
 
-/** The pair of schemas being compared on the current branch: meeting it again means a recursive schema. */
-type Trail = ReadonlySet<string>;
+/**
+ * One descent through a pair of schemas: where to report, which side of the exchange, and the pairs already
+ * entered on this branch (meeting one again means a recursive schema, compared once).
+ */
+interface Walk {
+  readonly ctx: OperationContext;
+  readonly direction: Direction;
+  readonly trail: ReadonlySet<string>;
+}
 
 /**
  * Compares two schemas by meaning at `path` of an operation. The request side breaks when it accepts less, the
@@ -22,26 +29,23 @@ export function compareSchemas(
   now: unknown,
   direction: Direction,
   path: string,
-  trail: Trail = new Set(),
 ): void {
-  const key = `${JSON.stringify(old ?? {})}\u0000${JSON.stringify(now ?? {})}`;
-  if (trail.has(key)) return;
-  const next = new Set(trail).add(key);
-  compareMeanings(ctx, meaningOf(old, ctx.before), meaningOf(now, ctx.after), direction, path, next);
+  descend({ ctx, direction, trail: new Set() }, old, now, path);
 }
 
-function compareMeanings(
-  ctx: OperationContext,
-  old: Meaning,
-  now: Meaning,
-  direction: Direction,
-  path: string,
-  trail: Trail,
-): void {
+function descend(walk: Walk, old: unknown, now: unknown, path: string): void {
+  const key = `${JSON.stringify(old ?? {})}\u0000${JSON.stringify(now ?? {})}`;
+  if (walk.trail.has(key)) return;
+  const next = { ...walk, trail: new Set(walk.trail).add(key) };
+  compareMeanings(next, meaningOf(old, walk.ctx.before), meaningOf(now, walk.ctx.after), path);
+}
+
+function compareMeanings(walk: Walk, old: Meaning, now: Meaning, path: string): void {
+  const { ctx, direction } = walk;
   const [first] = old.variants;
   const [only] = now.variants;
   if (old.variants.length === 1 && now.variants.length === 1 && first && only) {
-    compareShapes(ctx, first, only, direction, path, trail);
+    compareShapes(walk, first, only, path);
     return;
   }
   const { pairs, removed, added } = pairVariants(ctx, old.variants, now.variants);
@@ -49,7 +53,7 @@ function compareMeanings(
     meaning.variants.length === 1 ? path : `${path}/${meaning.unionKeyword}/${index}`;
   for (const [oldIndex, newIndex] of pairs) {
     const [was, is] = [old.variants[oldIndex], now.variants[newIndex]];
-    if (was && is) compareShapes(ctx, was, is, direction, at(now, newIndex), trail);
+    if (was && is) compareShapes(walk, was, is, at(now, newIndex));
   }
   for (const index of removed) {
     const rule = direction === "request" ? "request-variant-removed" : "response-variant-removed";
@@ -96,14 +100,8 @@ function pairVariants(ctx: OperationContext, old: readonly Shape[], now: readonl
 
 const mayBe = (shape: Shape, type: string) => shape.types === undefined || shape.types.has(type);
 
-function compareShapes(
-  ctx: OperationContext,
-  old: Shape,
-  now: Shape,
-  direction: Direction,
-  path: string,
-  trail: Trail,
-): void {
+function compareShapes(walk: Walk, old: Shape, now: Shape, path: string): void {
+  const { ctx, direction } = walk;
   const report = (rule: Parameters<OperationContext["report"]>[0], message: string) =>
     ctx.report(rule, path, message);
   compareValues(old, now, direction, report);
@@ -111,27 +109,21 @@ function compareShapes(
   compareBounds(old, now, direction, report);
   compareOtherKeywords(old, now, direction, report);
   if (mayBe(old, "object") && mayBe(now, "object")) {
-    compareProperties(ctx, old, now, direction, path, trail);
-    compareAdditionalProperties(ctx, old, now, direction, path, trail);
+    compareProperties(walk, old, now, path);
+    compareAdditionalProperties(walk, old, now, path);
   }
   if (mayBe(old, "array") && mayBe(now, "array")) {
-    compareSchemas(ctx, old.items, now.items, direction, `${path}/items`, trail);
+    descend(walk, old.items, now.items, `${path}/items`);
   }
 }
 
-function compareAdditionalProperties(
-  ctx: OperationContext,
-  old: Shape,
-  now: Shape,
-  direction: Direction,
-  path: string,
-  trail: Trail,
-): void {
+function compareAdditionalProperties(walk: Walk, old: Shape, now: Shape, path: string): void {
+  const { ctx, direction } = walk;
   const at = `${path}/additionalProperties`;
   const [was, is] = [old.additionalProperties, now.additionalProperties];
   if (was === false && is === false) return;
   if (was !== false && is !== false) {
-    compareSchemas(ctx, was, is, direction, at, trail);
+    descend(walk, was, is, at);
   } else if (is === false) {
     const rule =
       direction === "request"
@@ -161,14 +153,8 @@ function hidden(
   );
 }
 
-function compareProperties(
-  ctx: OperationContext,
-  old: Shape,
-  now: Shape,
-  direction: Direction,
-  path: string,
-  trail: Trail,
-): void {
+function compareProperties(walk: Walk, old: Shape, now: Shape, path: string): void {
+  const { ctx, direction } = walk;
   const visible = (shape: Shape, side: "before" | "after") =>
     new Set(
       [...shape.properties].filter(([, raw]) => !hidden(ctx, raw, side, direction)).map(([name]) => name),
@@ -183,7 +169,7 @@ function compareProperties(
       else ctx.report("response-property-became-write-only", at, "property became writeOnly");
       continue;
     }
-    compareSchemas(ctx, old.properties.get(name), now.properties.get(name), direction, at, trail);
+    descend(walk, old.properties.get(name), now.properties.get(name), at);
     const [wasRequired, isRequired] = [old.required.has(name), now.required.has(name)];
     if (wasRequired === isRequired) continue;
     if (direction === "request") {
