@@ -4,7 +4,8 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { FAULT_SCRIPTS, type FaultScriptName } from "./faults.js";
-import { makeIds, startFakeGong } from "./server.js";
+import { makeIds } from "./seed.js";
+import { startFakeGong } from "./server.js";
 
 const HELP = `Usage: gong-flows-fake [--ids N] [--stuck N] [--rps N] [--latency MS] [--faults NAME] [--write-ids FILE]
                  [--require-credentials]
