@@ -90,7 +90,7 @@ describe("the fake checks requests exactly as Prism does, from the same spec", (
       body: json({ flowInstanceIds: ["1", "1"], extra: 1, unassignedByUserEmail: "no" }),
     });
     expect(answer.status).toBe(400);
-    expect((await answer.json()).errors).toEqual([
+    expect(((await answer.json()) as { errors: string[] }).errors).toEqual([
       "Request body must NOT have additional properties; found 'extra'",
       "Request body property flowInstanceIds must NOT have duplicate items (items ## 0 and 1 are identical)",
       'Request body property unassignedByUserEmail must match format "email"',
