@@ -56,4 +56,3 @@ for (const [file, ids, what] of [
   process.stdout.write(`Wrote the ${ids.length} ${what} to ${where(file)}\n`);
 }
 process.stdout.write(`Fake Gong listening on ${fake.url}: ${command.describe}. Ctrl-C to stop.\n`);
-

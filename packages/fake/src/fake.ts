@@ -74,6 +74,8 @@ export interface FakeGongState {
 /** The fake without a front door: one function from a request to an outcome, over one state. */
 export interface FakeCore extends FakeGongState {
   handle(exchange: IncomingExchange): Promise<FakeOutcome>;
+  /** Whether a path is one of the spec's (with any prefix before it), whatever the method. */
+  serves(pathname: string): boolean;
 }
 
 const ROUTES = routesOf(SPEC);
@@ -221,6 +223,7 @@ export function createFakeCore(options: FakeGongOptions = {}): FakeCore {
 
   return {
     handle,
+    serves: (pathname) => matchRoute(ROUTES, "GET", pathname).kind !== "no-path",
     assigned: state.assigned,
     requests,
     unassignCounts: state.unassignCounts,
