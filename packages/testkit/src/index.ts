@@ -8,5 +8,6 @@ export {
   UNASSIGN_PATH,
 } from "./fake/server.js";
 export { type PrismOptions, type RunningServer, specPath, startPrism, stopProcess } from "./prism.js";
+export { type RedisOptions, type RunningRedis, startRedis } from "./redis.js";
 export { type ProcessResult, spawnNodeScript } from "./spawn.js";
 export { createSpecValidator } from "./spec-validator.js";
