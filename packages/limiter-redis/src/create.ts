@@ -133,6 +133,7 @@ class RedisBackedLimiter implements RedisLimiter {
       );
       if (kind === DAILY_LIMIT) return { kind: "daily_limit", resetsAt: dateOf(at) };
       if (kind === PAUSED || kind === QUEUE_TOO_LONG) return { kind: "paused", until: dateOf(at) };
+      if (kind !== RESERVED) throw new TypeError(`unexpected answer ${kind} from the limiter script`);
       await sleep((at - now) / 1000, signal);
       const [started, until] = numbers(
         await this.#connection.run(SCRIPTS.start, [keys.pause, keys.daily], [limit]),
