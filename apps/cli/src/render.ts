@@ -27,7 +27,10 @@ export function renderSummary(report: UnassignReport): string {
     if (ids.length > MAX_IDS_SHOWN)
       lines.push(`  … and ${ids.length - MAX_IDS_SHOWN} more (--json lists all)`);
   }
-  if (report.errors.length > 0) lines.push("", "Failed requests:", ...renderErrors(report.errors));
+  if (report.errors.length > 0) {
+    lines.push("", "Failed requests:");
+    for (const line of renderErrors(report.errors)) lines.push(line);
+  }
   for (const hint of hintsFor(report)) lines.push("", hint);
   return `${lines.join("\n")}\n`;
 }
