@@ -2,10 +2,10 @@ import createClient, { type Client } from "openapi-fetch";
 import type { UnassignReport } from "./bulk/report.js";
 import { type UnassignOptions, unassignInBulk } from "./bulk/run.js";
 import type { paths } from "./generated/openapi.js";
+import { createPacer } from "./limiter/pacer.js";
 import { type GongFlowsClientOptions, resolveOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { type Clock, systemClock } from "./transport/clock.js";
-import { Pacer } from "./transport/pacer.js";
 import { createTransport } from "./transport/transport.js";
 import { USER_AGENT } from "./version.js";
 
@@ -46,7 +46,7 @@ export function createClientWith(
     timeoutMs: resolved.timeoutMs,
     maxRetries: resolved.maxRetries,
     maxRetryAfterSeconds: resolved.maxRetryAfterSeconds,
-    pacer: new Pacer(resolved.requestsPerSecond, clock),
+    limiter: createPacer(resolved.requestsPerSecond, clock),
     clock,
     random: internals.random ?? Math.random,
     redact: createRedactor(resolved.auth.secrets),

@@ -32,6 +32,7 @@ export {
   GongTimeoutError,
 } from "./errors.js";
 export type { components, operations, paths } from "./generated/openapi.js";
+export type { AcquireOptions, Limiter, LimiterDecision } from "./limiter/limiter.js";
 export type { GongFlowsClientOptions } from "./options.js";
 export { createRedactor, type Redactor } from "./redact.js";
 export type { ObservedRequest, RequestObserver } from "./transport/transport.js";

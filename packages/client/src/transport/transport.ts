@@ -6,10 +6,10 @@ import {
   GongTimeoutError,
   parseErrorBody,
 } from "../errors.js";
+import type { Limiter, LimiterDecision } from "../limiter/limiter.js";
 import { type Redactor, redactBody, redactHeaders } from "../redact.js";
 import type { Clock } from "./clock.js";
 import { connectionErrorCode, mayHaveBeenSent } from "./connection-error.js";
-import type { Pacer } from "./pacer.js";
 import { backoffMs, isRetryableServerStatus, parseRetryAfter } from "./retry-policy.js";
 
 /** What an observer of requests sees: never the credentials. */
@@ -32,7 +32,7 @@ export interface TransportConfig {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxRetryAfterSeconds: number;
-  readonly pacer: Pacer;
+  readonly limiter: Limiter;
   readonly clock: Clock;
   readonly random: () => number;
   readonly redact: Redactor;
@@ -126,21 +126,20 @@ export function createTransport(config: TransportConfig): Transport {
 
     for (let attempt = 1; ; attempt++) {
       if (waitSignal?.aborted) return interrupted();
-      // A pause longer than this client may wait fails the start at once, instead of hanging the caller.
-      const pausedMs = config.pacer.pausedUntil - config.clock.now();
-      if (pausedMs > config.maxRetryAfterSeconds * 1000) {
-        const retryAfter = Math.ceil(pausedMs / 1000);
-        const error = new GongRateLimitError(
-          `Gong's rate limit holds every request for ${retryAfter} s more, longer than maxRetryAfterSeconds (${config.maxRetryAfterSeconds}); nothing was sent`,
-          { status: null, retryAfter },
-        );
-        last = { ...last, error };
-        return finish();
-      }
+      let decision: LimiterDecision;
       try {
-        await config.pacer.acquire(waitSignal);
-      } catch {
-        return interrupted();
+        decision = await config.limiter.acquire({
+          signal: waitSignal,
+          maxWaitMs: config.maxRetryAfterSeconds * 1000,
+        });
+      } catch (cause) {
+        if (waitSignal?.aborted) return interrupted();
+        throw cause;
+      }
+      // Starts held longer than this client may wait fail at once, instead of hanging the caller.
+      if (decision.kind !== "go") {
+        last = { ...last, error: limiterStop(decision, config.maxRetryAfterSeconds) };
+        return finish();
       }
       if ((shouldContinue && !shouldContinue()) || stopSignal?.aborted) return finish("cancelled");
       onAttempt?.(attempt);
@@ -177,7 +176,7 @@ export function createTransport(config: TransportConfig): Transport {
         if (status === 429) {
           waitMs = retryAfter === null ? backoffMs(attempt - 1, config.random) : retryAfter * 1000;
           // Every start waits out Gong's Retry-After, also one too long for this request to wait (up to a day).
-          config.pacer.pauseUntil(config.clock.now() + Math.min(waitMs, MAX_PAUSE_MS));
+          await config.limiter.pause(Math.min(waitMs, MAX_PAUSE_MS));
           if (retryAfter !== null && retryAfter > config.maxRetryAfterSeconds) return finish();
         } else if (isRetryableServerStatus(status)) {
           waitMs = backoffMs(attempt - 1, config.random);
@@ -221,6 +220,17 @@ export function createTransport(config: TransportConfig): Transport {
   };
 
   return { send, fetch: fetchCompatible };
+}
+
+/** The error a stop by the limiter ends the request with: nothing was sent. */
+function limiterStop(decision: Exclude<LimiterDecision, { kind: "go" }>, maxRetryAfterSeconds: number) {
+  const until = decision.kind === "paused" ? decision.until : decision.resetsAt;
+  const retryAfter = Math.max(0, Math.ceil((until.getTime() - Date.now()) / 1000));
+  const why =
+    decision.kind === "paused"
+      ? `Gong's rate limit holds every request for ${retryAfter} s more, longer than maxRetryAfterSeconds (${maxRetryAfterSeconds})`
+      : `the daily request limit is spent until ${until.toISOString()}`;
+  return new GongRateLimitError(`${why}; nothing was sent`, { status: null, retryAfter });
 }
 
 type AttemptOutcome =
