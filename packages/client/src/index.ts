@@ -18,6 +18,13 @@ export { OUTCOMES } from "./bulk/report.js";
 export type { UnassignOptions } from "./bulk/run.js";
 export { describeValue, emailProblem, idProblem, MAX_ID_LENGTH } from "./bulk/validate.js";
 export { createGongFlowsClient, type GongFlowsClient } from "./client.js";
+export {
+  describeRange,
+  MAX_IDS_PER_REQUEST,
+  type NumberRange,
+  type NumericOption,
+  OPTION_RANGES,
+} from "./defaults.js";
 export { authFromEnv, type Env } from "./env.js";
 export {
   GongApiError,
@@ -31,6 +38,7 @@ export {
   GongServerError,
   GongTimeoutError,
 } from "./errors.js";
+export { OPERATIONS, REQUEST_LIMITS } from "./generated/limits.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export type { AcquireOptions, Limiter, LimiterDecision } from "./limiter/limiter.js";
 export type { GongFlowsClientOptions } from "./options.js";

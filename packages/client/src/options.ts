@@ -1,5 +1,6 @@
 import { type GongAuth, type ResolvedAuth, resolveAuth } from "./auth.js";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
+import { MAX_IDS_PER_REQUEST } from "./defaults.js";
 import type { RequestObserver } from "./transport/transport.js";
 
 /** Options of {@link createGongFlowsClient}. Only `auth` is required. */
@@ -16,7 +17,7 @@ export interface GongFlowsClientOptions {
   timeoutMs?: number;
   /** Request starts per second (Gong's default company limit is 3). `null` switches pacing off. Default 3. */
   requestsPerSecond?: number | null;
-  /** Ids per request, 1..200. Default 200. */
+  /** Ids per request, 1..200 (the spec's `maxItems`). Default 200. */
   batchSize?: number;
   /** Extra requests one bulk run may spend isolating refused ids. Default 64. */
   maxIsolationRequests?: number;
@@ -85,7 +86,7 @@ export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions
       options.requestsPerSecond === null
         ? null
         : positiveNumber("requestsPerSecond", options.requestsPerSecond, 3),
-    batchSize: integerIn("batchSize", options.batchSize, 200, 1, 200),
+    batchSize: integerIn("batchSize", options.batchSize, MAX_IDS_PER_REQUEST, 1, MAX_IDS_PER_REQUEST),
     maxIsolationRequests: integerIn(
       "maxIsolationRequests",
       options.maxIsolationRequests,

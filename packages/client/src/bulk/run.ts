@@ -4,10 +4,8 @@ import type { Exchange, Transport } from "../transport/transport.js";
 import { Ledger } from "./ledger.js";
 import { planBatches, splitInHalves } from "./plan.js";
 import type { ProgressEvent, UnassignReport } from "./report.js";
-import { readUnassignedIds } from "./response-body.js";
+import { readUnassignAnswer, UNASSIGN_ROUTE, type UnassignRequestBody } from "./unassign-call.js";
 import { validateEmail, validateIds } from "./validate.js";
-
-export const UNASSIGN_PATH = "/v2/flows/prospects/unassign-flows-by-instance-id";
 
 const utf8 = new TextEncoder();
 
@@ -61,15 +59,15 @@ export async function unassignInBulk(
   const running = () => !stopped && !signal?.aborted && !stopSignal?.aborted;
 
   const send = async (group: readonly string[]): Promise<Exchange> => {
-    const body = JSON.stringify({
-      flowInstanceIds: group,
+    const body: UnassignRequestBody = {
+      flowInstanceIds: group as string[],
       ...(email ? { unassignedByUserEmail: email } : {}),
-    });
+    };
     const request = {
-      method: "POST",
-      url: `${config.baseUrl}${UNASSIGN_PATH}`,
+      method: UNASSIGN_ROUTE.method,
+      url: `${config.baseUrl}${UNASSIGN_ROUTE.path}`,
       headers: { "content-type": "application/json" },
-      body: utf8.encode(body).buffer,
+      body: utf8.encode(JSON.stringify(body)).buffer,
     };
     const exchange = await config.transport.send(request, {
       signal,
@@ -101,8 +99,8 @@ export async function unassignInBulk(
     }
     const { error } = exchange;
     if (error === null) {
-      const listed = readUnassignedIds(exchange.bodyText);
-      if (listed === null) {
+      const answer = readUnassignAnswer(exchange.bodyText);
+      if (answer === null) {
         ledger.markInDoubt(group);
         const invalid = new GongInvalidResponseError(
           "invalid_response",
@@ -112,7 +110,7 @@ export async function unassignInBulk(
         ledger.settle(group, "unknown", ledger.recordError(invalid, group));
         return "other";
       }
-      const listedSet = new Set(listed);
+      const listedSet = new Set(answer.unassignedFlowInstanceIds);
       ledger.settle(
         group.filter((id) => listedSet.has(id)),
         "unassigned",
