@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { describeValue, idProblem } from "@gong-flows/client";
+import { describeValue, idProblem } from "@gong-flows/client/node";
 import { UsageError } from "./usage-error.js";
 
 const FILE_ERRORS: Record<string, string> = {

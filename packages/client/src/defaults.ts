@@ -3,6 +3,16 @@ import { REQUEST_LIMITS } from "./generated/limits.js";
 /** The most ids one unassign request may carry: the spec's `maxItems`, generated from it at build time. */
 export const MAX_IDS_PER_REQUEST: number = REQUEST_LIMITS.unassignFlows.flowInstanceIds.maxItems;
 
+/** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
+export const MAX_ID_LENGTH = 256;
+
+/**
+ * Most body bytes (after decompression) read from one answer: four times the largest 200 the spec allows (every id
+ * listed at the longest accepted length, quoted, plus a request id). Past it the answer is invalid, so a gzip bomb
+ * or an endless body cannot fill the memory.
+ */
+export const MAX_RESPONSE_BYTES = 4 * (MAX_IDS_PER_REQUEST * (MAX_ID_LENGTH + 3) + 1024);
+
 /** Default and accepted values of a numeric option. */
 export interface NumberRange {
   readonly default: number;

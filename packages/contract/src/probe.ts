@@ -1,4 +1,4 @@
-import type { Redactor } from "@gong-flows/client";
+import type { Redactor } from "@gong-flows/client/node";
 import { UNASSIGN_PATH } from "@gong-flows/testkit";
 import { type Answer, readAnswer } from "./answer.js";
 import { type Check, probeAuthorization } from "./checks.js";

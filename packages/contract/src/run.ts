@@ -1,12 +1,5 @@
-import {
-  createRedactor,
-  describeValue,
-  type GongAuth,
-  idProblem,
-  MAX_IDS_PER_REQUEST,
-  normalizeBaseUrl,
-  OPTION_RANGES,
-} from "@gong-flows/client";
+import { type GongAuth, GongInputError, MAX_IDS_PER_REQUEST, OPTION_RANGES } from "@gong-flows/client";
+import { createRedactor, describeValue, idProblem, normalizeBaseUrl } from "@gong-flows/client/node";
 import { type RunningServer, startPrism } from "@gong-flows/testkit";
 import { type Check, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
 import { authorizationOf, secretsOf } from "./credentials.js";
@@ -62,7 +55,9 @@ export function plannedChecks(writeIds: readonly string[] = []): Check[] {
 export async function runContract(options: ContractOptions = {}): Promise<ContractReport> {
   const selfTest = options.target === undefined;
   const target = selfTest ? null : normalizeBaseUrl(options.target);
-  if (!selfTest && !options.auth) throw new TypeError("runContract: a target needs auth");
+  if (!selfTest && !options.auth) {
+    throw new GongInputError("runContract: a target needs auth", { field: "auth" });
+  }
   const checks = plannedChecks(validWriteIds(options.writeIds));
   const servers: RunningServer[] = [];
   const results: CheckResult[] = [];
@@ -95,14 +90,21 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
 function validWriteIds(ids: readonly string[] = []): string[] {
   const unique = [...new Set(ids)];
   if (unique.length > MAX_IDS_PER_REQUEST) {
-    throw new RangeError(
+    throw new GongInputError(
       `at most ${MAX_IDS_PER_REQUEST} ids can be unassigned in one request, got ${unique.length}`,
+      { field: "writeIds" },
     );
   }
-  for (const id of unique) {
+  unique.forEach((id, index) => {
     const problem = idProblem(id);
-    if (problem) throw new RangeError(`write id ${describeValue(id)} ${problem}`);
-  }
+    if (problem) {
+      throw new GongInputError(`write id ${describeValue(id)} ${problem}`, {
+        field: "writeIds",
+        index,
+        value: id,
+      });
+    }
+  });
   return unique;
 }
 

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_IDS_PER_REQUEST, OPTION_RANGES, REQUEST_LIMITS } from "../../src/index.js";
+import { MAX_IDS_PER_REQUEST, OPTION_RANGES } from "../../src/index.js";
+import { REQUEST_LIMITS } from "../../src/node.js";
 
 const script = new URL("../../scripts/generate-limits.mjs", import.meta.url).pathname;
 const spec = readFileSync(new URL("../../../../spec/openapi.yaml", import.meta.url), "utf8");
