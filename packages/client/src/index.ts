@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export type { GongAuth } from "./auth.js";
+export { ProgressHandlerError } from "./bulk/progress-handler-error.js";
 export type {
   AttemptedEvent,
   Outcome,

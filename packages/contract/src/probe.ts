@@ -1,5 +1,7 @@
-import type { Redactor } from "@gong-flows/client/node";
-import { UNASSIGN_PATH } from "@gong-flows/testkit";
+import { OPERATIONS, type Redactor } from "@gong-flows/client/node";
+
+const UNASSIGN_PATH = OPERATIONS.unassignFlows.path;
+
 import { type Answer, readAnswer } from "./answer.js";
 import { type Check, probeAuthorization } from "./checks.js";
 import { judge } from "./judge.js";

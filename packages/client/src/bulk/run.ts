@@ -4,6 +4,7 @@ import type { RequestResult, Transport } from "../transport/transport.js";
 import { fanOut } from "./fan-out.js";
 import { Ledger } from "./ledger.js";
 import { type BatchPlan, planBatches, splitInHalves } from "./plan.js";
+import { ProgressHandlerError } from "./progress-handler-error.js";
 import type { ProgressEvent, UnassignReport } from "./report.js";
 import { readUnassignAnswer, UNASSIGN_ROUTE, type UnassignRequestBody } from "./unassign-call.js";
 import { validateEmail, validateIds } from "./validate.js";
@@ -52,8 +53,7 @@ export async function unassignInBulk(
       ? []
       : validateIds(options.possiblyProcessed, "possiblyProcessed", true);
   const plan = planBatches(valid, config.batchSize);
-  const ledger = new Ledger(plan.ids, plan.duplicates, possiblyProcessed, options.onProgress);
-  return new BulkRun(config, plan, ledger, email, options).run();
+  return new BulkRun(config, plan, possiblyProcessed, email, options).run();
 }
 
 /**
@@ -74,18 +74,32 @@ class BulkRun {
   #isolationBudget: number;
   /** Isolations take turns, so the budget finishes one refused batch before starting on the next. */
   #isolationTurn: Promise<void> = Promise.resolve();
-  /** A throwing `onProgress`: rethrown once the requests in flight have finished. */
-  #callerError: { error: unknown } | undefined;
+  /** Anything but a throwing `onProgress` that broke the run: rethrown once the requests in flight finished. */
+  #unexpected: { error: unknown } | undefined;
 
   constructor(
     config: BulkConfig,
     plan: BatchPlan,
-    ledger: Ledger,
+    possiblyProcessed: readonly string[],
     email: string | undefined,
     options: UnassignOptions,
   ) {
     this.#config = config;
-    this.#ledger = ledger;
+    const { onProgress } = options;
+    // A throwing onProgress (a journal on a full disk) stops the run like any other stop: nothing more is sent (a
+    // throw on a `sending` event comes before its request leaves), requests in flight finish and settle, and the
+    // call rejects with a ProgressHandlerError carrying the report. The ledger keeps what was thrown.
+    const stoppingOnThrow =
+      onProgress &&
+      ((event: ProgressEvent) => {
+        try {
+          onProgress(event);
+        } catch (error) {
+          this.#stop.abort();
+          throw error;
+        }
+      });
+    this.#ledger = new Ledger(plan.ids, plan.duplicates, possiblyProcessed, stoppingOnThrow);
     this.#email = email;
     this.#signal = options.signal;
     this.#callerStop = options.stopSignal;
@@ -107,9 +121,12 @@ class BulkRun {
       this.#aborts.close();
       this.#stops.close();
     }
-    if (this.#callerError) throw this.#callerError.error;
+    if (this.#unexpected) throw this.#unexpected.error;
     this.#ledger.settleRemaining();
-    return this.#ledger.report();
+    const report = this.#ledger.report();
+    const failure = this.#ledger.handlerFailure;
+    if (failure) throw new ProgressHandlerError(failure.error, report);
+    return report;
   }
 
   get #running(): boolean {
@@ -121,8 +138,7 @@ class BulkRun {
       try {
         await this.#sendAndSettle(batch, false);
       } catch (error) {
-        // A throw on a `sending` event comes before its request leaves: nothing more is sent.
-        this.#callerError ??= { error };
+        if (error !== this.#ledger.handlerFailure?.error) this.#unexpected ??= { error };
         this.#stop.abort();
       }
     }

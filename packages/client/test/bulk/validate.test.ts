@@ -100,21 +100,6 @@ describe("dedupe and batching", () => {
   });
 });
 
-describe("a throwing onProgress", () => {
-  it("stops the run without sending the attempt it refused, lets the rest finish, and rethrows", async () => {
-    const { fetch, bodies } = listingFetch();
-    const { client } = testClient({ fetch, batchSize: 1, requestsPerSecond: 1 });
-    let sendingEvents = 0;
-    const run = client.unassignFlowInstances(["a", "b", "c", "d"], {
-      onProgress: (event) => {
-        if (event.type === "sending" && ++sendingEvents === 2) throw new Error("journal: disk full");
-      },
-    });
-    await expect(run).rejects.toThrow("journal: disk full");
-    expect(bodies.map((body) => body.flowInstanceIds)).toEqual([["a"]]);
-  });
-});
-
 describe("many requests in flight on one signal", () => {
   it("add one listener to the caller's signals, however many requests overlap", async () => {
     const counted = (signal: AbortSignal) => {
