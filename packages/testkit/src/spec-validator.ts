@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import { specPath } from "./prism.js";
 
@@ -9,19 +10,34 @@ interface OperationResponse {
 }
 
 interface Spec {
-  paths: Record<string, { post: { responses: Record<string, OperationResponse> } }>;
-  components: { headers: Record<string, { required?: boolean; schema: object }> };
+  paths: Record<string, Record<string, { responses: Record<string, OperationResponse | { $ref: string }> }>>;
+  components: {
+    headers: Record<string, { required?: boolean; schema: object }>;
+    responses?: Record<string, OperationResponse>;
+  };
 }
 
 /**
  * Checks a response against what the spec documents for its status: the JSON body schema and required headers.
  * Used to keep the repo's fake of Gong honest: a fake that drifts from the spec fails its own tests.
  */
-export function createSpecValidator(path = "/v2/flows/prospects/unassign-flows-by-instance-id") {
+export function createSpecValidator(
+  path = "/v2/flows/prospects/unassign-flows-by-instance-id",
+  method: "get" | "post" = "post",
+) {
   const spec = parse(readFileSync(specPath, "utf8")) as Spec;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
   ajv.addSchema(spec as object, "spec");
-  const responses = spec.paths[path]?.post.responses ?? {};
+  // Responses shared by several operations live in components/responses.
+  const responses = Object.fromEntries(
+    Object.entries(spec.paths[path]?.[method]?.responses ?? {}).map(([status, response]) => [
+      status,
+      "$ref" in response && typeof response.$ref === "string"
+        ? (spec.components.responses?.[response.$ref.split("/").at(-1) ?? ""] ?? {})
+        : (response as OperationResponse),
+    ]),
+  );
 
   const isDocumented = (status: number): boolean => String(status) in responses;
 
