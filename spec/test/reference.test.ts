@@ -33,12 +33,12 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
   // The reference renders sections as they scroll into view, and lists a tag's operations collapsed: a reader
   // scrolls down, opens them with "Show", and scrolls on until every operation is there.
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
   await page.getByRole("button", { name: "+ Show" }).click();
   for (const operation of operations) {
     for (let tries = 0; (await sectionOf(operation.operationId).count()) === 0; tries++) {
       if (tries === 50) throw new Error(`the reference never rendered ${operation.operationId}`);
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
       await page.waitForTimeout(300);
     }
   }

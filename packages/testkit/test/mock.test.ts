@@ -1,13 +1,10 @@
 import { readFileSync } from "node:fs";
+import { answerViolations } from "@gong-flows/fake";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
-  createSpecValidator,
-  type RunningServer,
-  specPath,
-  startPrism,
-  UNASSIGN_PATH,
-} from "../src/index.js";
+import { type RunningServer, specPath, startPrism } from "../src/index.js";
+
+const UNASSIGN_PATH = "/v2/flows/prospects/unassign-flows-by-instance-id";
 
 interface Media {
   examples: Record<string, { value: unknown }>;
@@ -109,9 +106,7 @@ function send(path: string, method: "get" | "post", request: Omit<RequestExample
 
 describe.each(operations.map((entry) => [entry.operation.operationId, entry] as const))(
   "the Prism mock (--errors) serves everything the spec documents for %s",
-  (_, { path, method, requests, responseExamples }) => {
-    const validator = createSpecValidator(path, method);
-
+  (operationId, { path, method, requests, responseExamples }) => {
     it("has request examples", () => {
       expect(requests.length).toBeGreaterThan(0);
     });
@@ -133,7 +128,7 @@ describe.each(operations.map((entry) => [entry.operation.operationId, entry] as 
         expect(response.status).toBe(status);
         expect(response.headers.get("sl-violations")).toBeNull();
         for (const header of headers) expect(response.headers.get(header)).not.toBeNull();
-        expect(validator.violations(status, response.headers, text)).toEqual([]);
+        expect(answerViolations(operationId, status, response.headers, text)).toEqual([]);
         expect(JSON.parse(text)).toEqual(value);
       },
     );
