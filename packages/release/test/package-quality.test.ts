@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,10 +8,16 @@ const packs = mkdtempSync(join(tmpdir(), "gong-flows-packs-"));
 afterAll(() => rmSync(packs, { recursive: true, force: true }));
 const bin = (name: string) => join(REPO, "packages/release/node_modules/.bin", name);
 
-/** Packs a package exactly as `pnpm publish` would, and returns the tarball's path. */
+/**
+ * Packs a package as `pnpm publish` would, and returns the tarball's path. Without its `prepack`: turbo built
+ * `dist/` before this test, and a nested turbo here would run beside the other packages' tests (the release test
+ * proves `prepack` on a copy without `dist/`).
+ */
 async function pack(dir: string): Promise<string> {
   const destination = mkdtempSync(join(packs, "p-"));
-  await run("pnpm", ["pack", "--pack-destination", destination], { cwd: join(REPO, dir) });
+  await run("pnpm", ["pack", "--ignore-scripts", "--pack-destination", destination], {
+    cwd: join(REPO, dir),
+  });
   const [tarball] = readdirSync(destination);
   if (!tarball) throw new Error(`pnpm pack wrote nothing for ${dir}`);
   return join(destination, tarball);
@@ -38,6 +44,11 @@ describe.each(PUBLIC_PACKAGES)("the packed $name", ({ name, dir }) => {
     expect(JSON.stringify(manifest)).not.toContain("workspace:");
     expect(manifest).toMatchObject({ name, license: "MIT", engines: { node: ">=20.19" } });
     expect(manifest.repository).toMatchObject({ type: "git", directory: dir });
+    // pnpm drops publish-lifecycle scripts from the packed manifest; the source's prepack must build this package.
+    const source = JSON.parse(readFileSync(join(REPO, dir, "package.json"), "utf8"));
+    if (source.files.includes("dist")) {
+      expect(source.scripts.prepack).toBe(`turbo run build --filter=${name} --output-logs=errors-only`);
+    }
     if (name === "@gong-flows/cli") expect(manifest.bin).toEqual({ "gong-flows": "./dist/bin.js" });
     if (name === "@gong-flows/client") {
       expect(manifest.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
