@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/testkit";
+import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
 import { BIN, CREDENTIALS, runCli } from "./helpers.js";
 

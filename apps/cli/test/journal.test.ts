@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/testkit";
+import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
 import { CREDENTIALS, runCli, spawnCli, waitFor } from "./helpers.js";
 

@@ -1,4 +1,4 @@
-import { makeIds, startFakeGong } from "@gong-flows/testkit";
+import { makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ContractReport, runContract } from "../src/index.js";
 import { AUTH, blockOf, CREDENTIALS, runKit, startStrictFake } from "./helpers.js";

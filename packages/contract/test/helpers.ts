@@ -1,10 +1,6 @@
 import { fileURLToPath } from "node:url";
-import {
-  type FakeGongOptions,
-  type ProcessResult,
-  spawnNodeScript,
-  startFakeGong,
-} from "@gong-flows/testkit";
+import { type FakeGongOptions, startFakeGong } from "@gong-flows/fake";
+import { type ProcessResult, spawnNodeScript } from "@gong-flows/testkit";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 

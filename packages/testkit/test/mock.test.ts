@@ -1,13 +1,8 @@
 import { readFileSync } from "node:fs";
+import { createSpecValidator, UNASSIGN_PATH } from "@gong-flows/fake";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
-  createSpecValidator,
-  type RunningServer,
-  specPath,
-  startPrism,
-  UNASSIGN_PATH,
-} from "../src/index.js";
+import { type RunningServer, specPath, startPrism } from "../src/index.js";
 
 interface Media {
   examples: Record<string, { value: unknown }>;

@@ -1,4 +1,4 @@
-import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/testkit";
+import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGongFlowsClient, type GongFlowsClientOptions } from "../../src/index.js";
 import { KEY_PAIR } from "../helpers.js";

@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { RunningServer } from "../prism.js";
-import { createSpecValidator } from "../spec-validator.js";
 import { FAULT_SCRIPTS, type Fault, type FaultScript, type FaultScriptName } from "./faults.js";
+import { createSpecValidator } from "./spec-validator.js";
 import { TokenBucket } from "./token-bucket.js";
 
 export const UNASSIGN_PATH = "/v2/flows/prospects/unassign-flows-by-instance-id";
@@ -34,7 +33,11 @@ export interface FakeRequestRecord {
   readonly processed: boolean;
 }
 
-export interface FakeGong extends RunningServer {
+export interface FakeGong {
+  /** Base URL on loopback, without a trailing slash, e.g. `http://127.0.0.1:43117`. */
+  readonly url: string;
+  /** Stops the server, dropping open connections. */
+  stop(): Promise<void>;
   /** Ids still assigned. */
   readonly assigned: ReadonlySet<string>;
   /** Every request, in arrival order. */

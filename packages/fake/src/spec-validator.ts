@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse } from "yaml";
-import { specPath } from "./prism.js";
+import { specPath } from "./spec-path.js";
 
 interface OperationResponse {
   headers?: Record<string, { $ref?: string; required?: boolean; schema?: object }>;

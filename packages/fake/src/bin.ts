@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `pnpm fake`: the stateful fake of Gong on loopback, for rehearsing CLI runs by hand.
+// `gong-flows-fake` (`pnpm fake` in the workspace): the stateful fake of Gong on loopback, for rehearsing CLI runs by hand.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { FAULT_SCRIPTS, type FaultScriptName } from "./fake/faults.js";
-import { makeIds, startFakeGong } from "./fake/server.js";
+import { FAULT_SCRIPTS, type FaultScriptName } from "./faults.js";
+import { makeIds, startFakeGong } from "./server.js";
 
-const HELP = `Usage: pnpm fake [--ids N] [--stuck N] [--rps N] [--latency MS] [--faults NAME] [--write-ids FILE]
+const HELP = `Usage: gong-flows-fake [--ids N] [--stuck N] [--rps N] [--latency MS] [--faults NAME] [--write-ids FILE]
                  [--require-credentials]
 
 A stateful fake of Gong's unassign endpoint on 127.0.0.1 (a free port, printed). It serves N ids
@@ -24,7 +24,7 @@ whole request with 400, as Gong does.
 `;
 
 function fail(message: string): never {
-  process.stderr.write(`pnpm fake: ${message}\n\n${HELP}`);
+  process.stderr.write(`gong-flows-fake: ${message}\n\n${HELP}`);
   process.exit(2);
 }
 
