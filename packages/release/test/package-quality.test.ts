@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PUBLIC_PACKAGES, REPO, run } from "./helpers.js";
+import { PUBLIC_PACKAGES, publishedPackages, REPO, run } from "./helpers.js";
 
 const packs = mkdtempSync(join(tmpdir(), "gong-flows-packs-"));
 afterAll(() => rmSync(packs, { recursive: true, force: true }));
@@ -44,15 +44,22 @@ describe.each(PUBLIC_PACKAGES)("the packed $name", ({ name, dir }) => {
     expect(JSON.stringify(manifest)).not.toContain("workspace:");
     expect(manifest).toMatchObject({ name, license: "MIT", engines: { node: ">=20.19" } });
     expect(manifest.repository).toMatchObject({ type: "git", directory: dir });
-    // pnpm drops publish-lifecycle scripts from the packed manifest; the source's prepack must build this package.
-    const source = JSON.parse(readFileSync(join(REPO, dir, "package.json"), "utf8"));
-    if (source.files.includes("dist")) {
-      expect(source.scripts.prepack).toBe(`turbo run build --filter=${name} --output-logs=errors-only`);
-    }
     if (name === "@gong-flows/cli") expect(manifest.bin).toEqual({ "gong-flows": "./dist/bin.js" });
     if (name === "@gong-flows/client") {
       expect(manifest.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
       expect(files).toContain("package/dist/index.d.ts");
     }
+  });
+});
+
+describe.each(publishedPackages())("the published $name", ({ name, dir }) => {
+  it("builds before it is packed, when it ships dist/ (pnpm pack and pnpm publish run prepack)", () => {
+    const manifest = JSON.parse(readFileSync(join(REPO, dir, "package.json"), "utf8"));
+    const shipsDist = (manifest.files ?? []).some((file: string) =>
+      file.replace(/^\.\//, "").startsWith("dist"),
+    );
+    expect(manifest.scripts?.prepack).toBe(
+      shipsDist ? `turbo run build --filter=${name} --output-logs=errors-only` : undefined,
+    );
   });
 });

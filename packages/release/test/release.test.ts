@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { startPrism } from "@gong-flows/testkit";
 import { afterAll, describe, expect, it } from "vitest";
-import { PUBLIC_PACKAGES, REPO, run, runStatus } from "./helpers.js";
+import { PUBLIC_PACKAGES, publishedPackages, REPO, run, runStatus } from "./helpers.js";
 import { type LocalRegistry, startLocalRegistry } from "./verdaccio.js";
 
 const NODE_24 = "24.21.0";
@@ -135,8 +135,12 @@ describe("a release, end to end, through a local registry", () => {
 
   it("packs every published package with its build: pnpm pack in a copy without dist/ ships dist/", async () => {
     const tarballs = mkdtempSync(join(work, "packs-"));
-    for (const { dir } of PUBLIC_PACKAGES) rmSync(join(copy, dir, "dist"), { recursive: true, force: true });
-    for (const { name, dir } of PUBLIC_PACKAGES) {
+    const published = publishedPackages(copy);
+    expect(published.map(({ name }) => name)).toEqual(
+      expect.arrayContaining(PUBLIC_PACKAGES.map((p) => p.name)),
+    );
+    for (const { dir } of published) rmSync(join(copy, dir, "dist"), { recursive: true, force: true });
+    for (const { name, dir } of published) {
       const destination = mkdtempSync(join(tarballs, "p-"));
       await run("pnpm", ["--filter", name, "pack", "--pack-destination", destination], { cwd: copy });
       const [tarball] = readdirSync(destination);
