@@ -1,14 +1,13 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RunningServer } from "@gong-flows/testkit";
 import { build } from "esbuild";
 import { type BrowserContext, chromium } from "playwright-core";
 import type { ScenarioResult } from "../scenario/scenario.js";
+import { type LoopbackServer, listenOnLoopback } from "./loopback.js";
 
 /** Debian's `chromium` package (`.ci/run` installs it); `CHROMIUM_PATH` points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -46,7 +45,7 @@ export async function bundleForBrowser(): Promise<string> {
 }
 
 /** Serves a page that loads the bundle, from its own loopback origin (so calls to the fake are cross-origin). */
-export async function startPageServer(bundle: string): Promise<RunningServer> {
+export async function startPageServer(bundle: string): Promise<LoopbackServer> {
   const html = `<!doctype html><meta charset="utf-8"><title>gong-flows client</title>
 <script type="module" src="/scenario.js"></script>`;
   const server = createServer((req, res) => {
@@ -55,16 +54,7 @@ export async function startPageServer(bundle: string): Promise<RunningServer> {
       res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(bundle);
     else res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 export interface BrowserRun {

@@ -1,6 +1,5 @@
 import { createServer, type IncomingHttpHeaders, request } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { RunningServer } from "@gong-flows/testkit";
+import { type LoopbackServer, listenOnLoopback } from "./loopback.js";
 
 /** A CORS preflight as the front saw it. */
 export interface Preflight {
@@ -10,7 +9,7 @@ export interface Preflight {
   readonly headers: readonly string[];
 }
 
-export interface CorsFront extends RunningServer {
+export interface CorsFront extends LoopbackServer {
   readonly preflights: readonly Preflight[];
   /** The `Origin` of every forwarded request (`undefined` outside a browser). */
   readonly origins: readonly (string | undefined)[];
@@ -69,16 +68,5 @@ export async function startCorsFront(target: string): Promise<CorsFront> {
     forward.on("error", () => res.destroy());
     req.pipe(forward);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    preflights,
-    origins,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), preflights, origins };
 }

@@ -1,4 +1,4 @@
-import { type FakeGong, startFakeGong } from "@gong-flows/testkit";
+import { type FakeGong, startFakeGong } from "@gong-flows/fake";
 import { expect } from "vitest";
 import {
   ASSIGNED_IDS,
