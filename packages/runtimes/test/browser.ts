@@ -79,6 +79,8 @@ export async function runInChromium(pageUrl: string, apiUrl: string): Promise<Br
       headless: true,
       args: ARGS,
     });
+    // Playwright's 30 s default is short for a Chromium start on a loaded 2-core machine.
+    context.setDefaultTimeout(90_000);
     const page = context.pages()[0] ?? (await context.newPage());
     const pageError = new Promise<never>((_, reject) => {
       page.on("pageerror", (error) => reject(new Error(`the page threw: ${error.message}`)));
