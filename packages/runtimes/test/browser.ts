@@ -4,10 +4,10 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { listenOnLoopback, type RunningServer } from "@gong-flows/testkit";
 import { build } from "esbuild";
 import { type BrowserContext, chromium } from "playwright-core";
 import type { ScenarioResult } from "../scenario/scenario.js";
-import { type LoopbackServer, listenOnLoopback } from "./loopback.js";
 
 /** Debian's `chromium` package (`.ci/run` installs it); `CHROMIUM_PATH` points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -45,7 +45,7 @@ export async function bundleForBrowser(): Promise<string> {
 }
 
 /** Serves a page that loads the bundle, from its own loopback origin (so calls to the fake are cross-origin). */
-export async function startPageServer(bundle: string): Promise<LoopbackServer> {
+export async function startPageServer(bundle: string): Promise<RunningServer> {
   const html = `<!doctype html><meta charset="utf-8"><title>gong-flows client</title>
 <script type="module" src="/scenario.js"></script>`;
   const server = createServer((req, res) => {

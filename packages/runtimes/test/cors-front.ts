@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, request } from "node:http";
-import { type LoopbackServer, listenOnLoopback } from "./loopback.js";
+import { listenOnLoopback, type RunningServer } from "@gong-flows/testkit";
 
 /** A CORS preflight as the front saw it. */
 export interface Preflight {
@@ -9,7 +9,7 @@ export interface Preflight {
   readonly headers: readonly string[];
 }
 
-export interface CorsFront extends LoopbackServer {
+export interface CorsFront extends RunningServer {
   readonly preflights: readonly Preflight[];
   /** The `Origin` of every forwarded request (`undefined` outside a browser). */
   readonly origins: readonly (string | undefined)[];
