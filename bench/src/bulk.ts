@@ -1,5 +1,5 @@
 import { createGongFlowsClient } from "@gong-flows/client";
-import { makeIds, startFakeGong } from "@gong-flows/testkit";
+import { makeIds, startFakeGong } from "@gong-flows/fake";
 import { median } from "./stats.js";
 
 export interface BulkScenario {

@@ -1,4 +1,4 @@
-import { makeIds, startFakeGong } from "@gong-flows/testkit";
+import { makeIds, startFakeGong } from "@gong-flows/fake";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
 import { CREDENTIALS } from "./helpers.js";

@@ -1,5 +1,7 @@
 import type { Redactor } from "@gong-flows/client";
-import { UNASSIGN_PATH } from "@gong-flows/testkit";
+
+const UNASSIGN_PATH = "/v2/flows/prospects/unassign-flows-by-instance-id";
+
 import { type Answer, readAnswer } from "./answer.js";
 import { type Check, probeAuthorization } from "./checks.js";
 import { judge } from "./judge.js";

@@ -1,10 +1,6 @@
 import { fileURLToPath } from "node:url";
-import {
-  type FakeGongOptions,
-  type ProcessResult,
-  spawnNodeScript,
-  startFakeGong,
-} from "@gong-flows/testkit";
+import { type FakeGongOptions, startFakeGong } from "@gong-flows/fake";
+import { type ProcessResult, spawnNodeScript } from "@gong-flows/testkit";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
@@ -21,7 +17,7 @@ export const AUTHORIZATION = `Basic ${Buffer.from(`${AUTH.accessKey}:${AUTH.acce
 
 /** The repo's fake of Gong, accepting exactly {@link CREDENTIALS}. */
 export const startStrictFake = (options: FakeGongOptions = {}) =>
-  startFakeGong({ authorization: AUTHORIZATION, ...options });
+  startFakeGong({ credentials: [AUTH], ...options });
 
 export type KitResult = ProcessResult;
 

@@ -1,4 +1,4 @@
-import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/testkit";
+import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGongFlowsClient, type GongFlowsClientOptions } from "../../src/index.js";
 import { KEY_PAIR } from "../helpers.js";
@@ -123,9 +123,13 @@ describe("bulk unassign over loopback HTTP against the stateful fake", () => {
 
   it("stops on 401 and skips everything unsent", async () => {
     const ids = makeIds(1_000);
-    const { report } = await run({ assigned: ids, authorization: "Basic something-else" }, ids, {
-      requestsPerSecond: 5,
-    });
+    const { report } = await run(
+      { assigned: ids, credentials: [{ accessKey: "something", accessKeySecret: "else" }] },
+      ids,
+      {
+        requestsPerSecond: 5,
+      },
+    );
     expect(report.skipped).toEqual(ids);
     expect(report.errors[0]).toMatchObject({ kind: "authentication", status: 401 });
     expect(report.requests).toBeLessThanOrEqual(2);

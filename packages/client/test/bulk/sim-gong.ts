@@ -5,7 +5,7 @@ export type SimFault = "ok" | "429" | "503" | "500-after" | "refused" | "reset-a
 
 /**
  * An in-process, stateful Gong for fast bulk tests through an injected `fetch` (the loopback fake in
- * @gong-flows/testkit covers the wire). It records the truth the report is checked against.
+ * @gong-flows/fake covers the wire). It records the truth the report is checked against.
  */
 export function simulatedGong(options: {
   assigned: Iterable<string>;
