@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { authFromEnv } from "../src/index.js";
+import { GongInputError } from "../src/index.js";
+import { authFromEnv } from "../src/node.js";
 
 const NONE =
   "No credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (scope api:flows:write)";
 const BOTH =
   "Both GONG_BEARER_TOKEN and GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET are set: unset one kind of credentials";
-const halfPair = (missing: string) =>
-  `${missing} is not set: set both GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET`;
+const halfPair = (missing: string) => `${missing} is not set: set both GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET`;
 
 describe("authFromEnv", () => {
   it("reads a key pair or a token, treating empty variables as unset", () => {
@@ -27,30 +27,32 @@ describe("authFromEnv", () => {
   });
 
   it.each([
-    [{}, NONE],
-    [{ GONG_ACCESS_KEY: "", GONG_ACCESS_KEY_SECRET: "", GONG_BEARER_TOKEN: "" }, NONE],
-    [{ GONG_ACCESS_KEY: "key-value" }, halfPair("GONG_ACCESS_KEY_SECRET")],
-    [{ GONG_ACCESS_KEY: "key-value", GONG_ACCESS_KEY_SECRET: "" }, halfPair("GONG_ACCESS_KEY_SECRET")],
-    [{ GONG_ACCESS_KEY_SECRET: "secret-value" }, halfPair("GONG_ACCESS_KEY")],
-    [{ GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY: "key-value" }, BOTH],
-    [{ GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY_SECRET: "secret-value" }, BOTH],
+    [{}, NONE, "GONG_ACCESS_KEY"],
+    [{ GONG_ACCESS_KEY: "", GONG_ACCESS_KEY_SECRET: "", GONG_BEARER_TOKEN: "" }, NONE, "GONG_ACCESS_KEY"],
+    [{ GONG_ACCESS_KEY: "key-value" }, halfPair("GONG_ACCESS_KEY_SECRET"), "GONG_ACCESS_KEY_SECRET"],
     [
-      {
-        GONG_BEARER_TOKEN: "token-value",
-        GONG_ACCESS_KEY: "key-value",
-        GONG_ACCESS_KEY_SECRET: "secret-value",
-      },
-      BOTH,
+      { GONG_ACCESS_KEY: "key-value", GONG_ACCESS_KEY_SECRET: "" },
+      halfPair("GONG_ACCESS_KEY_SECRET"),
+      "GONG_ACCESS_KEY_SECRET",
     ],
-  ])("refuses %o with a message naming variables, never values", (env, message) => {
+    [{ GONG_ACCESS_KEY_SECRET: "secret-value" }, halfPair("GONG_ACCESS_KEY"), "GONG_ACCESS_KEY"],
+    [{ GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY: "key-value" }, BOTH, "GONG_BEARER_TOKEN"],
+    [{ GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY_SECRET: "secret-value" }, BOTH, "GONG_BEARER_TOKEN"],
+    [
+      { GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY: "key-value", GONG_ACCESS_KEY_SECRET: "secret-value" },
+      BOTH,
+      "GONG_BEARER_TOKEN",
+    ],
+  ])("refuses %o with a message naming variables, never values", (env, message, field) => {
     let thrown: unknown;
     try {
       authFromEnv(env);
     } catch (error) {
       thrown = error;
     }
+    expect(thrown).toBeInstanceOf(GongInputError);
     expect(thrown).toBeInstanceOf(TypeError);
-    expect((thrown as Error).message).toBe(message);
+    expect(thrown).toMatchObject({ message, field, index: null, value: null });
     expect(String(thrown)).not.toMatch(/-value/);
   });
 });
