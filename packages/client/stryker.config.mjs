@@ -6,7 +6,7 @@ export default {
   // Named explicitly: under pnpm, Stryker cannot discover plugins next to its own install.
   plugins: ["@stryker-mutator/vitest-runner", "@stryker-mutator/typescript-checker"],
   testRunner: "vitest",
-  vitest: { configFile: "vitest.config.ts" },
+  vitest: { configFile: "vitest.mutation.config.ts" },
   checkers: ["typescript"],
   tsconfigFile: "tsconfig.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
