@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
-import { createSpecValidator, UNASSIGN_PATH } from "@gong-flows/fake";
+import { answerViolations } from "@gong-flows/fake";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type RunningServer, specPath, startPrism } from "../src/index.js";
+
+const UNASSIGN_PATH = "/v2/flows/prospects/unassign-flows-by-instance-id";
 
 interface Media {
   examples: Record<string, { value: unknown }>;
@@ -42,7 +44,6 @@ const post = (body: unknown, prefer?: string) =>
   });
 
 describe("the Prism mock (--errors) serves everything the spec documents", () => {
-  const spec = createSpecValidator();
   const validRequest = requestExamples[0]?.[1].value;
 
   it.each(requestExamples)("accepts the request example %s", async (_, example) => {
@@ -59,7 +60,7 @@ describe("the Prism mock (--errors) serves everything the spec documents", () =>
       expect(response.status).toBe(status);
       expect(response.headers.get("sl-violations")).toBeNull();
       for (const header of headers) expect(response.headers.get(header)).not.toBeNull();
-      expect(spec.violations(status, response.headers, text)).toEqual([]);
+      expect(answerViolations("unassignFlows", status, response.headers, text)).toEqual([]);
       expect(JSON.parse(text)).toEqual(value);
     },
   );
