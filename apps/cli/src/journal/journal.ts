@@ -58,13 +58,11 @@ function loadJournal(path: string, binding: JournalBinding): { state: JournalSta
 /** The journal could not be written: the run stops before sending anything more. */
 export class JournalWriteError extends Error {
   override name = "JournalWriteError";
-  readonly code: string | undefined;
   constructor(path: string, cause: unknown) {
     const code = (cause as NodeJS.ErrnoException)?.code;
     super(`the journal ${path} could not be written (${code ?? (cause as Error)?.message ?? cause})`, {
       cause,
     });
-    this.code = code;
   }
 }
 
