@@ -1,4 +1,4 @@
-import { describeValue, idProblem } from "@gong-flows/client";
+import { describeValue, idProblem } from "@gong-flows/client/node";
 import { readIdFile } from "./input.js";
 import { UsageError } from "./usage-error.js";
 
@@ -51,7 +51,8 @@ export async function collectIds(
       const why = FILE_ERRORS[code] ?? (error as Error).message;
       throw new UsageError(`Cannot read --file ${name}: ${why}${code ? ` (${code})` : ""}`);
     }
-    ids.push(...idsInText(text, name));
+    // One push per id: spreading a file's ids into push() overflows the stack from about 125,000 ids.
+    for (const id of idsInText(text, name)) ids.push(id);
   }
   if (ids.length === 0) {
     throw new UsageError(

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { MAX_ID_LENGTH } from "@gong-flows/client";
+import { MAX_ID_LENGTH } from "@gong-flows/client/node";
 import { UsageError } from "./usage-error.js";
 
 /**

@@ -27,7 +27,10 @@ export function renderSummary(report: UnassignReport): string {
     if (ids.length > MAX_IDS_SHOWN)
       lines.push(`  … and ${ids.length - MAX_IDS_SHOWN} more (--json lists all)`);
   }
-  if (report.errors.length > 0) lines.push("", "Failed requests:", ...renderErrors(report.errors));
+  if (report.errors.length > 0) {
+    lines.push("", "Failed requests:");
+    for (const line of renderErrors(report.errors)) lines.push(line);
+  }
   for (const hint of hintsFor(report)) lines.push("", hint);
   return `${lines.join("\n")}\n`;
 }
@@ -81,9 +84,11 @@ export function exitCodeOf(report: UnassignReport): 0 | 1 {
 function hintsFor(report: UnassignReport): string[] {
   const kinds = new Set(report.errors.map((error) => error.kind));
   const hints: string[] = [];
-  if (kinds.has("authentication")) {
+  const refusal = report.errors.find((error) => error.kind === "authentication");
+  if (refusal) {
+    // The client's sentence says what Gong refused (for a Bearer 403: the missing api:flows:write scope).
     hints.push(
-      "Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (which needs scope api:flows:write), and the base URL.",
+      `${shortened(refusal.message)}. Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN, and the base URL.`,
     );
   }
   if (kinds.has("rate_limit")) {

@@ -134,7 +134,10 @@ describe("gong-flows unassign against the local fake", () => {
   });
 
   it("keeps every secret out of stdout and stderr in an auth-failure run, debug output included", async () => {
-    const gong = await startFake({ assigned: ["1"], authorization: "Basic not-these-credentials" });
+    const gong = await startFake({
+      assigned: ["1"],
+      credentials: [{ accessKey: "not-these", accessKeySecret: "credentials" }],
+    });
     const basic = Buffer.from(
       `${CREDENTIALS.GONG_ACCESS_KEY}:${CREDENTIALS.GONG_ACCESS_KEY_SECRET}`,
     ).toString("base64");

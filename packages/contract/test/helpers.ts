@@ -17,7 +17,7 @@ export const AUTHORIZATION = `Basic ${Buffer.from(`${AUTH.accessKey}:${AUTH.acce
 
 /** The repo's fake of Gong, accepting exactly {@link CREDENTIALS}. */
 export const startStrictFake = (options: FakeGongOptions = {}) =>
-  startFakeGong({ authorization: AUTHORIZATION, ...options });
+  startFakeGong({ credentials: [AUTH], ...options });
 
 export type KitResult = ProcessResult;
 

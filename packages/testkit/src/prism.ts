@@ -29,7 +29,8 @@ export interface PrismOptions {
   startTimeoutMs?: number;
 }
 
-const prismBin = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
+/** Prism's entry point, run with the current Node. */
+export const prismBin = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
 const listeningLine = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 /**

@@ -123,9 +123,13 @@ describe("bulk unassign over loopback HTTP against the stateful fake", () => {
 
   it("stops on 401 and skips everything unsent", async () => {
     const ids = makeIds(1_000);
-    const { report } = await run({ assigned: ids, authorization: "Basic something-else" }, ids, {
-      requestsPerSecond: 5,
-    });
+    const { report } = await run(
+      { assigned: ids, credentials: [{ accessKey: "something", accessKeySecret: "else" }] },
+      ids,
+      {
+        requestsPerSecond: 5,
+      },
+    );
     expect(report.skipped).toEqual(ids);
     expect(report.errors[0]).toMatchObject({ kind: "authentication", status: 401 });
     expect(report.requests).toBeLessThanOrEqual(2);
