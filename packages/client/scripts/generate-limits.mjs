@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes src/generated/limits.ts from the spec: the request limits (array sizes, id lengths and patterns) and the
-// method and path of every operation, by operationId. The client, the CLI and the contract kit take their batch
+// Writes src/generated/limits.ts from the spec: the request limits (array sizes, id lengths and patterns), and
+// src/generated/operations.ts: the method and path of every operation, by operationId. The client, the CLI and the contract kit take their batch
 // sizes from here, so lowering `maxItems` in the spec lowers them all at the next build.
 //
 // Usage: node scripts/generate-limits.mjs [SPEC] [OUTPUT]
@@ -12,6 +12,8 @@ import { parse } from "yaml";
 const here = dirname(fileURLToPath(import.meta.url));
 const specPath = resolve(process.argv[2] ?? resolve(here, "../../../spec/openapi.yaml"));
 const outputPath = resolve(process.argv[3] ?? resolve(here, "../src/generated/limits.ts"));
+// Operations go to their own file beside the limits: only a client that sends needs them (see README, "Size").
+const operationsPath = resolve(dirname(outputPath), "operations.ts");
 
 const METHODS = ["get", "put", "post", "delete", "patch"];
 const ARRAY_KEYS = ["minItems", "maxItems"];
@@ -62,13 +64,20 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
 }
 
 const literal = (value) => JSON.stringify(value, null, 2);
-const output = `// Generated from the spec by scripts/generate-limits.mjs. Do not edit: change spec/openapi.yaml instead.
-
-/** Method and path of every operation in the spec, by operationId. */
-export const OPERATIONS = ${literal(operations)} as const;
+const header =
+  "// Generated from the spec by scripts/generate-limits.mjs. Do not edit: change spec/openapi.yaml instead.";
+const output = `${header}
 
 /** Request body limits from the spec (array sizes, string lengths and patterns), by operationId and field. */
 export const REQUEST_LIMITS = ${literal(limits)} as const;
 `;
 mkdirSync(dirname(outputPath), { recursive: true });
 writeFileSync(outputPath, output);
+writeFileSync(
+  operationsPath,
+  `${header}
+
+/** Method and path of every operation in the spec, by operationId. */
+export const OPERATIONS = ${literal(operations)} as const;
+`,
+);

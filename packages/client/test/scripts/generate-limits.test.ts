@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,11 +13,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Generates limits.ts from `specText` into the scratch folder and imports it. */
 async function generate(specText: string, name: string) {
-  const specPath = join(dir, `${name}.yaml`);
-  const output = join(dir, `${name}.ts`);
+  const folder = join(dir, name);
+  mkdirSync(folder);
+  const specPath = join(folder, "openapi.yaml");
   writeFileSync(specPath, specText);
-  execFileSync(process.execPath, [script, specPath, output]);
-  return (await import(output)) as typeof import("../../src/generated/limits.js");
+  execFileSync(process.execPath, [script, specPath, join(folder, "limits.ts")]);
+  const limits = (await import(join(folder, "limits.ts"))) as typeof import("../../src/generated/limits.js");
+  const operations = (await import(
+    join(folder, "operations.ts")
+  )) as typeof import("../../src/generated/operations.js");
+  return { ...limits, ...operations };
 }
 
 describe("limits generated from the spec", () => {
