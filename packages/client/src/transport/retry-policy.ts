@@ -15,7 +15,7 @@ export function backoffMs(retryIndex: number, random: () => number): number {
 
 /** An HTTP date as RFC 9110 allows it: IMF-fixdate, obsolete RFC 850, or asctime. */
 const HTTP_DATE =
-  /^(?:[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]+, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+  /^(?:[A-Za-z]{3}, (\d{2}) [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]+, (\d{2})-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{3} [A-Za-z]{3} ([ \d]\d) \d{2}:\d{2}:\d{2} \d{4})$/;
 
 /**
  * Seconds to wait from a `Retry-After` value: integer or fractional seconds, or an HTTP date.
@@ -25,9 +25,14 @@ export function parseRetryAfter(value: string | null, nowEpochMs: number): numbe
   if (value === null) return null;
   const text = value.trim();
   if (/^-?(?:\d+\.?\d*|\.\d+)$/.test(text)) return Math.max(0, Number(text));
-  if (!HTTP_DATE.test(text)) return null;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return null;
+  const match = HTTP_DATE.exec(text);
+  if (match === null) return null;
+  const [, imfDay, rfc850Day, asctimeDay] = match;
+  // asctime carries no zone, and Date.parse would read it as local time: HTTP dates are always GMT.
+  const date = Date.parse(asctimeDay === undefined ? text : `${text} GMT`);
+  // Date.parse gives NaN for some impossible dates and rolls others over (31 Feb becomes 3 Mar); either way the
+  // day read back differs from the day written (NaN's day is NaN), and the value is unreadable.
+  if (new Date(date).getUTCDate() !== Number(imfDay ?? rfc850Day ?? asctimeDay)) return null;
   return Math.max(0, (date - nowEpochMs) / 1000);
 }
 
