@@ -36,11 +36,20 @@ function resolveRef(spec, schema) {
 const pick = (schema, keys) =>
   Object.fromEntries(keys.filter((key) => schema?.[key] !== undefined).map((key) => [key, schema[key]]));
 
+/** The top-level properties of a schema, also of each alternative of a `oneOf`, `anyOf` or `allOf`. */
+function propertiesOf(spec, schema) {
+  const alternatives = [...(schema?.oneOf ?? []), ...(schema?.anyOf ?? []), ...(schema?.allOf ?? [])];
+  return [
+    ...Object.entries(schema?.properties ?? {}),
+    ...alternatives.flatMap((alternative) => propertiesOf(spec, resolveRef(spec, alternative))),
+  ];
+}
+
 /** The limits of one JSON request body's top-level fields. */
 function bodyLimits(spec, operation) {
   const schema = resolveRef(spec, operation.requestBody?.content?.["application/json"]?.schema);
   const limits = {};
-  for (const [name, raw] of Object.entries(schema?.properties ?? {})) {
+  for (const [name, raw] of propertiesOf(spec, schema)) {
     const field = resolveRef(spec, raw);
     const items = field.type === "array" ? pick(resolveRef(spec, field.items), STRING_KEYS) : {};
     const own = { ...pick(field, ARRAY_KEYS), ...pick(field, STRING_KEYS) };
