@@ -7,11 +7,12 @@ import { parse } from "yaml";
 
 export const REPO = fileURLToPath(new URL("../../..", import.meta.url));
 
-/** The three packages other teams install. */
+/** The packages other teams install. */
 export const PUBLIC_PACKAGES = [
   { name: "@gong-flows/spec", dir: "spec" },
   { name: "@gong-flows/client", dir: "packages/client" },
   { name: "@gong-flows/cli", dir: "apps/cli" },
+  { name: "@gong-flows/limiter-redis", dir: "packages/limiter-redis" },
 ] as const;
 
 /**
