@@ -1,2 +1,9 @@
-export { type PrismOptions, type RunningServer, specPath, startPrism, stopProcess } from "./prism.js";
+// The Prism launcher is public (@gong-flows/fake/prism): the contract kit runs Prism for other teams too.
+export {
+  type PrismOptions,
+  type RunningServer,
+  specPath,
+  startPrism,
+  stopProcess,
+} from "@gong-flows/fake/prism";
 export { type ProcessResult, spawnNodeScript } from "./spawn.js";
