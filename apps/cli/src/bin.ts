@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { buffer } from "node:stream/consumers";
+import { readIdSource } from "./input.js";
 import { main } from "./main.js";
 import { UsageError } from "./usage-error.js";
 
@@ -29,7 +29,7 @@ const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin: async () => {
-    const bytes = await buffer(process.stdin);
+    const bytes = await readIdSource(process.stdin, "standard input");
     try {
       return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {

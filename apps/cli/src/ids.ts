@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import { describeValue, idProblem } from "@gong-flows/client";
+import { readIdSource } from "./input.js";
 import { UsageError } from "./usage-error.js";
 
 const FILE_ERRORS: Record<string, string> = {
@@ -32,6 +33,10 @@ export async function collectIds(
 ): Promise<string[]> {
   const ids: string[] = [];
   args.forEach((id, index) => {
+    // The shell hands over bytes; Node decodes arguments leniently, so bytes that are not UTF-8 arrive as U+FFFD.
+    if (id.includes("\uFFFD")) {
+      throw new UsageError(`Id argument ${index + 1} is not valid UTF-8 text; type or paste the id again`);
+    }
     const problem = idProblem(id);
     if (problem) throw new UsageError(`Id argument ${index + 1} ${describeValue(id)} ${problem}`);
     ids.push(id);
@@ -40,14 +45,16 @@ export async function collectIds(
     const name = file === "-" ? "standard input" : file;
     let text: string;
     try {
-      text = file === "-" ? await readStdin() : decodeUtf8(await readFile(file), name);
+      text =
+        file === "-" ? await readStdin() : decodeUtf8(await readIdSource(createReadStream(file), name), name);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? "";
       const why = FILE_ERRORS[code] ?? (error as Error).message;
       throw new UsageError(`Cannot read --file ${name}: ${why}${code ? ` (${code})` : ""}`);
     }
-    ids.push(...idsInText(text, name));
+    // One push per id: spreading a file's ids into push() overflows the stack from about 125,000 ids.
+    for (const id of idsInText(text, name)) ids.push(id);
   }
   if (ids.length === 0) {
     throw new UsageError(

@@ -1,5 +1,6 @@
 import { type Command, parseCommand } from "./args.js";
 import { MAIN_HELP, UNASSIGN_HELP } from "./help.js";
+import { printable } from "./printable.js";
 import { UsageError } from "./usage-error.js";
 import { CLI_VERSION } from "./version.js";
 
@@ -19,10 +20,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await run(parseCommand(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`gong-flows: ${error.message}\n`);
+      io.stderr.write(`gong-flows: ${printable(error.message)}\n`);
       return 2;
     }
-    io.stderr.write(`gong-flows: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    const message = (error as Error)?.message ?? String(error);
+    io.stderr.write(`gong-flows: internal error: ${printable(message)}\n`);
     return 1;
   }
 }

@@ -1,4 +1,5 @@
 import type { UnassignReport } from "@gong-flows/client";
+import { printable } from "./printable.js";
 
 const LISTS = [
   ["unassigned", "unassigned"],
@@ -22,16 +23,26 @@ export function renderSummary(report: UnassignReport): string {
     const ids = report[list];
     if (ids.length === 0) continue;
     lines.push("", `${label[0]?.toUpperCase()}${label.slice(1)}:`);
-    for (const id of ids.slice(0, MAX_IDS_SHOWN)) lines.push(`  ${id}`);
+    for (const id of ids.slice(0, MAX_IDS_SHOWN)) lines.push(`  ${printable(id)}`);
     if (ids.length > MAX_IDS_SHOWN)
       lines.push(`  … and ${ids.length - MAX_IDS_SHOWN} more (--json lists all)`);
   }
-  if (report.errors.length > 0) lines.push("", "Failed requests:", ...renderErrors(report.errors));
+  if (report.errors.length > 0) {
+    lines.push("", "Failed requests:");
+    for (const line of renderErrors(report.errors)) lines.push(line);
+  }
   for (const hint of hintsFor(report)) lines.push("", hint);
   return `${lines.join("\n")}\n`;
 }
 
 const MAX_REQUEST_IDS_SHOWN = 5;
+const MAX_MESSAGE_SHOWN = 500;
+
+/** What Gong sent, escaped for the terminal and cut to a size that cannot flood it. */
+function shortened(text: string): string {
+  const safe = printable(text);
+  return safe.length > MAX_MESSAGE_SHOWN ? `${safe.slice(0, MAX_MESSAGE_SHOWN)}…` : safe;
+}
 
 /** Failed requests grouped by what went wrong, so 30 isolation splits read as one line with their request ids. */
 function renderErrors(errors: UnassignReport["errors"]): string[] {
@@ -41,13 +52,13 @@ function renderErrors(errors: UnassignReport["errors"]): string[] {
   >();
   for (const error of errors) {
     const status = error.status === null ? "no answer" : `HTTP ${error.status}`;
-    const said = error.messages.length > 0 ? `: ${error.messages.join("; ")}` : "";
+    const said = error.messages.length > 0 ? `: ${error.messages.map(shortened).join("; ")}` : "";
     const line = `${status} ${error.kind}${said}`;
     const group = groups.get(line) ?? { requests: 0, ids: new Set<string>(), requestIds: [], line };
     group.requests++;
     // Isolation reports a refused batch and then its parts: count each id once.
     for (const id of error.flowInstanceIds) group.ids.add(id);
-    if (error.requestId) group.requestIds.push(error.requestId);
+    if (error.requestId) group.requestIds.push(shortened(error.requestId));
     groups.set(line, group);
   }
   return [...groups.values()].map((group) => {

@@ -4,6 +4,7 @@ import {
   emailProblem,
   type GongFlowsClient,
   normalizeBaseUrl,
+  ProgressHandlerError,
   planBatches,
   type UnassignReport,
 } from "@gong-flows/client";
@@ -11,9 +12,10 @@ import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
 import { bindingOf } from "./journal/format.js";
-import { openJournal, readJournal } from "./journal/journal.js";
+import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
 import { EMPTY_RUN, mergeReports } from "./journal/merge.js";
 import type { CliIo } from "./main.js";
+import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
 import { UsageError } from "./usage-error.js";
@@ -44,21 +46,36 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
             requestsPerSecond: args.rps,
           })
         : null;
-    const thisRun: UnassignReport =
-      toSend.length === 0
-        ? EMPTY_RUN
-        : await client.unassignFlowInstances(toSend, {
-            ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
-            ...(io.stopSignal ? { stopSignal: io.stopSignal } : {}),
-            possiblyProcessed: journal?.state.possiblyProcessed ?? [],
-            onProgress: (event) => {
-              journal?.record(event);
-              progress?.onProgress(event);
-            },
-          });
+    let journalFailure: JournalWriteError | undefined;
+    let thisRun: UnassignReport = EMPTY_RUN;
+    if (toSend.length > 0) {
+      try {
+        thisRun = await client.unassignFlowInstances(toSend, {
+          ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
+          ...(io.stopSignal ? { stopSignal: io.stopSignal } : {}),
+          possiblyProcessed: journal?.state.possiblyProcessed ?? [],
+          onProgress: (event) => {
+            journal?.record(event);
+            progress?.onProgress(event);
+          },
+        });
+      } catch (error) {
+        // The journal could not be written: the run stopped before its next request, and the report still counts.
+        if (!(error instanceof ProgressHandlerError && error.cause instanceof JournalWriteError)) throw error;
+        journalFailure = error.cause;
+        thisRun = error.report;
+      }
+    }
     progress?.finish();
     const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
-    io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : renderSummary(report));
+    io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report));
+    if (journalFailure) {
+      io.stderr.write(
+        `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
+          "accounts for every id. Free space (or fix the disk), then re-run with the same --journal\n",
+      );
+      return 1;
+    }
     return exitCodeOf(report);
   } finally {
     journal?.close();
@@ -125,7 +142,7 @@ function dryRun(
       alreadySettled,
       batches,
     };
-    io.stdout.write(`${JSON.stringify(output)}\n`);
+    io.stdout.write(`${terminalSafeJson(output)}\n`);
     return 0;
   }
   const seconds = Math.max(0, (batches.length - 1) / args.rps);

@@ -1,17 +1,27 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { replayJournal } from "../src/journal/replay.js";
 
-const header = JSON.stringify({
+const headerRecord = {
   type: "header",
   format: "gong-flows-journal",
-  version: 1,
+  version: 2,
   baseUrl: "https://api.gong.io",
   unassignedBy: null,
   idSet: "x",
   ids: 3,
-});
+};
+
+/** Chains lines as the format says (SHA-256 of the previous hash, a newline and the JSON), written out here. */
+function chain(jsons: readonly string[], previous = ""): string[] {
+  return jsons.map((json) => {
+    previous = createHash("sha256").update(`${previous}\n${json}`).digest("hex");
+    return `${previous} ${json}`;
+  });
+}
 const journal = (...records: object[]) =>
-  `${[header, ...records.map((r) => JSON.stringify(r))].join("\n")}\n`;
+  `${chain([headerRecord, ...records].map((record) => JSON.stringify(record))).join("\n")}\n`;
+const header = journal().slice(0, -1);
 
 describe("replaying a journal", () => {
   it("keeps settled ids, and treats ids in flight or in doubt as possibly processed", () => {
@@ -102,5 +112,83 @@ describe("replaying a journal", () => {
   it("accepts an empty file or a torn header as a new journal", () => {
     expect(replayJournal("", "j").binding).toBeNull();
     expect(replayJournal(header.slice(0, 30), "j").binding).toBeNull();
+  });
+});
+
+describe("a journal someone edited", () => {
+  const genuine = [
+    { type: "sending", ids: ["a", "b"], attempt: 1 },
+    { type: "attempted", ids: ["a", "b"], attempt: 1, status: 200, maybeProcessed: false },
+    { type: "settled", ids: ["a"], outcome: "unassigned" },
+    { type: "settled", ids: ["b"], outcome: "notUnassigned" },
+  ];
+
+  it("is refused when a settled line has no answered request before it, even with a valid chain", () => {
+    // The issue's forgery: a header and one `settled unassigned` line, hashes and all.
+    const forged = journal({ type: "settled", ids: ["a", "b", "c"], outcome: "unassigned" });
+    expect(() => replayJournal(forged, "j")).toThrow(
+      /j is corrupt at line 2 \(it settles id a as unassigned without a request answered so before it\)/,
+    );
+    const afterRefusal = journal(
+      { type: "sending", ids: ["a"], attempt: 1 },
+      { type: "attempted", ids: ["a"], attempt: 1, status: 500, maybeProcessed: true },
+      { type: "settled", ids: ["a"], outcome: "unassigned" },
+    );
+    expect(() => replayJournal(afterRefusal, "j")).toThrow(/corrupt at line 4/);
+    const rejectedAfter200 = journal(
+      { type: "sending", ids: ["a"], attempt: 1 },
+      { type: "attempted", ids: ["a"], attempt: 1, status: 200, maybeProcessed: false },
+      { type: "settled", ids: ["a"], outcome: "rejected" },
+    );
+    expect(() => replayJournal(rejectedAfter200, "j")).toThrow(/corrupt at line 4/);
+    const answerWithoutSending = journal({
+      type: "attempted",
+      ids: ["a"],
+      attempt: 1,
+      status: 200,
+      maybeProcessed: false,
+    });
+    expect(() => replayJournal(answerWithoutSending, "j")).toThrow(/line 2 \(id a was not sent/);
+  });
+
+  it("is refused when a byte is flipped, naming the line", () => {
+    const lines = journal(...genuine).split("\n");
+    lines[3] = (lines[3] as string).replace('"a"', '"c"');
+    expect(() => replayJournal(lines.join("\n"), "j")).toThrow(
+      /corrupt at line 4 \(its checksum does not match/,
+    );
+    const hashFlipped = journal(...genuine).split("\n");
+    hashFlipped[2] = `${(hashFlipped[2] as string)[0] === "0" ? "1" : "0"}${(hashFlipped[2] as string).slice(1)}`;
+    expect(() => replayJournal(hashFlipped.join("\n"), "j")).toThrow(/corrupt at line 3/);
+  });
+
+  it("is refused when a line is inserted, prepended or removed", () => {
+    const lines = journal(...genuine).split("\n");
+    // A forged line with a hash of its own: it breaks the chain of the line after it.
+    const [forged] = chain(
+      [JSON.stringify({ type: "settled", ids: ["c"], outcome: "unassigned" })],
+      "f".repeat(64),
+    );
+    const inserted = [...lines.slice(0, 3), forged, ...lines.slice(3)].join("\n");
+    expect(() => replayJournal(inserted, "j")).toThrow(/corrupt at line 4/);
+    const removed = [...lines.slice(0, 2), ...lines.slice(3)].join("\n");
+    expect(() => replayJournal(removed, "j")).toThrow(/corrupt at line 3/);
+    const prepended = [forged, ...lines].join("\n");
+    expect(() => replayJournal(prepended, "j")).toThrow(/j is not a gong-flows journal/);
+  });
+
+  it("is accepted when only its tail was cut (a crash), the cut ids staying in doubt", () => {
+    const text = journal(...genuine);
+    const cut = text.slice(0, text.lastIndexOf("\n", text.length - 2) + 1);
+    const state = replayJournal(cut, "j");
+    expect([...state.settled]).toEqual([["a", "unassigned"]]);
+    expect([...state.possiblyProcessed]).toEqual(["b"]);
+  });
+
+  it("of format version 1 (no checksums) is refused with a message saying so", () => {
+    const old = `${JSON.stringify({ ...headerRecord, version: 1 })}\n`;
+    expect(() => replayJournal(old, "old.journal")).toThrow(
+      /Journal old.journal has format version 1; this gong-flows reads version 2/,
+    );
   });
 });

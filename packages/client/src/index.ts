@@ -5,6 +5,7 @@
 export { type GongAuth, type ResolvedAuth, resolveAuth } from "./auth.js";
 export { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
 export { type BatchPlan, planBatches } from "./bulk/plan.js";
+export { ProgressHandlerError } from "./bulk/progress-handler-error.js";
 export type {
   AttemptedEvent,
   Outcome,

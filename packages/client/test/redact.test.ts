@@ -1,10 +1,29 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createRedactor, redactBody } from "../src/redact.js";
+import { createRedactor, PREFIX_MIN_LENGTH, redactBody, SUBSTRING_MIN_LENGTH } from "../src/redact.js";
+
+// Independent encoders (node's Buffer) check the runtime-neutral ones in src/redact.ts.
+const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+const b64url = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 
 describe("createRedactor", () => {
   it("redacts long secrets wherever they appear, longest first", () => {
     const redact = createRedactor(["s3cr3t-value-123", "s3cr3t-value"]);
     expect(redact("x s3cr3t-value-123y s3cr3t-value")).toBe("x [REDACTED]y [REDACTED]");
+  });
+
+  it("leaves no tail of a longer secret whatever order the secrets come in", () => {
+    const inner = "abcdefgh12";
+    const outer = `${inner}-and-a-longer-tail-XYZ`;
+    for (const secrets of [
+      [inner, outer],
+      [outer, inner],
+    ]) {
+      const redact = createRedactor(secrets);
+      expect(redact(`<${outer}> <${inner}>`)).toBe("<[REDACTED]> <[REDACTED]>");
+    }
+    // Overlapping secrets: neither may leave a piece of the other.
+    expect(createRedactor(["AAAAbbbbCCCC", "CCCCddddEEEE"])("AAAAbbbbCCCCddddEEEE!")).toBe("[REDACTED]!");
   });
 
   it("redacts short placeholder secrets only where they stand alone", () => {
@@ -24,6 +43,68 @@ describe("createRedactor", () => {
 
   it("treats regular-expression characters in secrets literally", () => {
     expect(createRedactor(["a.b"])("a.b axb")).toBe("[REDACTED] axb");
+  });
+
+  it.each([7, 8, 9])("redacts a secret of %i characters inside words only from 8 on", (length) => {
+    const secret = "Zq7#pL2x9".slice(0, length);
+    const text = `key=${secret};x${secret}x ${secret}`;
+    const redacted = createRedactor([secret])(text);
+    if (length >= SUBSTRING_MIN_LENGTH) {
+      expect(redacted).toBe("key=[REDACTED];x[REDACTED]x [REDACTED]");
+    } else {
+      expect(redacted).toBe(`key=[REDACTED];x${secret}x [REDACTED]`);
+    }
+  });
+
+  describe("transformed echoes of a key pair", () => {
+    const accessKey = "UKTEST4ACCESS0KEY7";
+    const secret = "eyJhbGc+s3cr3t/Value=Part";
+    const basic = b64(`${accessKey}:${secret}`);
+    const redact = createRedactor([basic, secret, accessKey]);
+
+    it.each([
+      ["the Basic value", basic],
+      ["the Basic value without its = padding", basic.replace(/=+$/, "")],
+      ["the Basic value as base64url", basic.replace(/\+/g, "-").replace(/\//g, "_")],
+      ["the Basic value percent-encoded", encodeURIComponent(basic)],
+      [
+        "the Basic value percent-encoded with lower-case hex",
+        encodeURIComponent(basic).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+      ],
+      ["a 40-character prefix of the Basic value", basic.slice(0, 40)],
+      [`a ${PREFIX_MIN_LENGTH}-character prefix of the Basic value`, basic.slice(0, PREFIX_MIN_LENGTH)],
+      ["the secret", secret],
+      ["the secret percent-encoded", encodeURIComponent(secret)],
+      ["a 14-character prefix of the secret", secret.slice(0, 14)],
+      ["the secret alone in base64", b64(secret)],
+      ["the secret alone in base64 without padding", b64(secret).replace(/=+$/, "")],
+      ["the secret alone in base64url", b64url(secret)],
+      ["the secret inside another base64 text", b64(`token=${secret}&x=1`)],
+      ["the secret inside another base64 text, shifted by one byte", b64(`tokn=${secret}&x=1`)],
+      ["the access key in base64", b64(accessKey)],
+    ])("redacts %s", (_, echo) => {
+      const redacted = redact(`Gong said: bad credentials <${echo}> (request r-1)`);
+      expect(redacted).toMatch(/^Gong said: bad credentials <.*\[REDACTED\].*> \(request r-1\)$/);
+      expect(redacted).not.toContain(echo);
+      // No 8 characters in a row of the credentials survive.
+      for (const form of [secret, basic, accessKey]) {
+        for (let at = 0; at + SUBSTRING_MIN_LENGTH <= form.length; at++) {
+          expect(redacted).not.toContain(form.slice(at, at + SUBSTRING_MIN_LENGTH));
+        }
+      }
+    });
+
+    it("leaves ordinary text alone, short cut-offs included", () => {
+      const text =
+        "One or more of the given flowInstanceIds does not exist (requestId 4al018gzaztcr8nbukw). " +
+        `Key prefix ${accessKey.slice(0, PREFIX_MIN_LENGTH - 1)}; base64 of nothing: ${b64("unrelated words")}.`;
+      expect(redact(text)).toBe(text);
+    });
+  });
+
+  it("uses no Buffer and no node: import, so the client still runs in browsers", () => {
+    const source = readFileSync(new URL("../src/redact.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/\bBuffer\b|from "node:/);
   });
 });
 

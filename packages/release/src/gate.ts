@@ -23,21 +23,30 @@ export async function checkSpecCompatibility(root: string): Promise<GateVerdict>
     parse(readFileSync(join(released, "openapi.yaml"), "utf8")),
     parse(readFileSync(join(root, "spec/openapi.yaml"), "utf8")),
   );
-  const breaking = differences.filter((difference) => difference.breaking);
+  const breaking = differences.filter((difference) => difference.level === "ERR");
   const majors = breaking.length > 0 ? await pendingMajors(root) : new Set<string>();
   const missingMajors =
     breaking.length > 0 ? PACKAGES_BROKEN_BY_THE_SPEC.filter((name) => !majors.has(name)) : [];
   return { releasedVersion, differences, breaking, missingMajors };
 }
 
+/** One difference as an operator reads it: level, rule, operation, where in it, what. */
+export const renderDifference = (d: SpecDifference): string =>
+  `  - ${d.level} ${d.rule}: ${d.operation}${d.path ? ` ${d.path}` : ""}: ${d.message}`;
+
 /** The verdict as an operator reads it. */
 export function renderVerdict(verdict: GateVerdict): string {
-  const line = (d: SpecDifference) => `  - ${d.where}: ${d.what}`;
+  const of = (level: SpecDifference["level"]) => verdict.differences.filter((d) => d.level === level);
   const lines = [
     `spec/openapi.yaml vs the released ${verdict.releasedVersion}: ${verdict.differences.length} difference(s), ${verdict.breaking.length} breaking.`,
-    ...verdict.differences.filter((d) => !d.breaking).map((d) => `${line(d)} (not breaking)`),
   ];
-  if (verdict.breaking.length > 0) lines.push("Breaking:", ...verdict.breaking.map(line));
+  for (const [level, title] of [
+    ["INFO", "Not breaking:"],
+    ["WARN", "Warnings (not refused; check them):"],
+    ["ERR", "Breaking:"],
+  ] as const) {
+    if (of(level).length > 0) lines.push(title, ...of(level).map(renderDifference));
+  }
   if (verdict.breaking.length > 0 && verdict.missingMajors.length === 0) {
     lines.push(`Allowed: a pending major changeset covers ${PACKAGES_BROKEN_BY_THE_SPEC.join(" and ")}.`);
   }

@@ -6,4 +6,5 @@ export {
   startPrism,
   stopProcess,
 } from "@gong-flows/fake/prism";
+export { type RedisOptions, type RunningRedis, startRedis } from "./redis.js";
 export { type ProcessResult, spawnNodeScript } from "./spawn.js";

@@ -1,44 +1,118 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  statSync,
+} from "node:fs";
+import { dirname } from "node:path";
 import type { ProgressEvent } from "@gong-flows/client";
 import { UsageError } from "../usage-error.js";
-import { JOURNAL_FORMAT, JOURNAL_VERSION, type JournalBinding, type JournalRecord } from "./format.js";
+import { writeWhole } from "./files.js";
+import {
+  encodeLine,
+  JOURNAL_FORMAT,
+  JOURNAL_VERSION,
+  type JournalBinding,
+  type JournalRecord,
+} from "./format.js";
 import { lockJournal } from "./lock.js";
-import { checkBinding, type JournalState, replayJournal } from "./replay.js";
+import { checkBinding, EMPTY_JOURNAL, type JournalState, replayJournal } from "./replay.js";
+
+const { O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY } = constants;
+
+/** A journal is a regular file: a device (`/dev/null`), FIFO or folder would swallow or block the records. */
+function checkRegular(isFile: boolean, path: string): void {
+  if (!isFile) {
+    throw new UsageError(
+      `--journal ${path} is not a regular file (a device, pipe or folder): give the path of a file`,
+    );
+  }
+}
 
 /** Reads a journal, if there is one, and checks it belongs to this job. Writes nothing. */
 export function readJournal(path: string, binding: JournalBinding): JournalState {
-  if (!existsSync(path)) return { binding: null, settled: new Map(), possiblyProcessed: new Set() };
-  let text: string;
+  return loadJournal(path, binding).state;
+}
+
+/** The replayed journal, and how many of its bytes are whole lines (the rest is a torn tail). */
+function loadJournal(path: string, binding: JournalBinding): { state: JournalState; wholeBytes: number } {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats === undefined) return { state: EMPTY_JOURNAL, wholeBytes: 0 };
+    checkRegular(stats.isFile(), path);
+    bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read journal ${path}: ${(error as NodeJS.ErrnoException).code}`);
   }
-  const state = replayJournal(text, path);
+  const state = replayJournal(bytes.toString("utf8"), path);
   if (state.binding) checkBinding(state.binding, binding, path);
-  return state;
+  return { state, wholeBytes: state.binding ? bytes.lastIndexOf(0x0a) + 1 : 0 };
+}
+
+/** The journal could not be written: the run stops before sending anything more. */
+export class JournalWriteError extends Error {
+  override name = "JournalWriteError";
+  readonly code: string | undefined;
+  constructor(path: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException)?.code;
+    super(`the journal ${path} could not be written (${code ?? (cause as Error)?.message ?? cause})`, {
+      cause,
+    });
+    this.code = code;
+  }
 }
 
 /** An open journal: every progress event is appended and flushed to disk before the run goes on. */
 export interface JournalWriter {
   readonly state: JournalState;
+  /** Appends the event's record; throws {@link JournalWriteError} now and for every later call once one failed. */
   record(event: ProgressEvent): void;
   close(): void;
 }
 
-/** Locks, replays and opens a journal for appending; a new or headerless journal gets a header first. */
+/**
+ * Locks, replays and opens a journal for appending; a new or headerless journal gets a header first. Each record
+ * is written whole (a short write is continued) and fsynced before `record` returns, so a `sending` record is on
+ * disk before its request leaves. After a failed write nothing more is appended: a record after a torn one would
+ * turn the tear into corruption in the middle of the file.
+ */
 export function openJournal(path: string, binding: JournalBinding): JournalWriter {
   const release = lockJournal(path);
+  let fd: number | undefined;
   try {
-    const state = readJournal(path, binding);
-    if (state.binding) dropTornTail(path);
-    const fd = openSync(path, state.binding ? "a" : "w");
-    const append = (record: JournalRecord) => {
-      writeSync(fd, `${JSON.stringify(record)}\n`);
+    const { state, wholeBytes } = loadJournal(path, binding);
+    fd = openForAppend(path);
+    // A torn last line (a crash or full disk mid-write) is cut, so the next record starts on a line of its own;
+    // a journal without a whole header starts over.
+    if (fstatSync(fd).size > wholeBytes) {
+      ftruncateSync(fd, wholeBytes);
       fsyncSync(fd);
+    }
+    let previous = state.lastHash;
+    let failure: JournalWriteError | undefined;
+    const handle = fd;
+    const append = (record: JournalRecord) => {
+      if (failure) throw failure;
+      const { line, hash } = encodeLine(previous, record);
+      try {
+        writeWhole(handle, Buffer.from(line, "utf8"));
+        fsyncSync(handle);
+      } catch (error) {
+        failure = new JournalWriteError(path, error);
+        throw failure;
+      }
+      previous = hash;
     };
-    if (!state.binding)
+    if (!state.binding) {
       append({ type: "header", format: JOURNAL_FORMAT, version: JOURNAL_VERSION, ...binding });
+      syncFolder(path);
+    }
     return {
       state,
       record(event) {
@@ -55,19 +129,51 @@ export function openJournal(path: string, binding: JournalBinding): JournalWrite
         }
       },
       close() {
-        closeSync(fd);
+        closeSync(handle);
         release();
       },
     };
   } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     release();
+    if (error instanceof JournalWriteError) throw new UsageError(`Cannot start: ${error.message}`);
     throw error;
   }
 }
 
-/** Cuts a torn last line (a crash mid-write) so the next record starts on a line of its own. */
-function dropTornTail(path: string): void {
-  const bytes = readFileSync(path);
-  const end = bytes.lastIndexOf(0x0a) + 1;
-  if (end < bytes.length) truncateSync(path, end);
+/** Opens an existing journal (a symlink the user chose is followed) or creates a new one without following any. */
+function openForAppend(path: string): number {
+  let fd: number;
+  try {
+    try {
+      fd = openSync(path, O_WRONLY | O_APPEND);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      fd = openSync(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EEXIST" ? "it is a symbolic link to nothing" : code;
+    throw new UsageError(`Cannot open journal ${path}: ${why}`);
+  }
+  try {
+    checkRegular(fstatSync(fd).isFile(), path);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  return fd;
+}
+
+/** Makes a new journal's name durable too: fsync of the file alone does not cover its folder entry. */
+function syncFolder(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dirname(path), O_RDONLY | O_DIRECTORY);
+    fsyncSync(fd);
+  } catch {
+    // Some filesystems cannot fsync a folder; the file's own fsync still holds its records.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

@@ -1,12 +1,15 @@
 import { OUTCOMES, type Outcome } from "@gong-flows/client";
 import { UsageError } from "../usage-error.js";
 import {
+  chainHash,
   FINAL_OUTCOMES,
-  HEADER_PREFIX,
+  HEADER_JSON_PREFIX,
+  isTornHeader,
   JOURNAL_FORMAT,
   JOURNAL_VERSION,
   type JournalBinding,
   type JournalRecord,
+  splitLine,
 } from "./format.js";
 
 /** What an earlier run left: ids settled for good, and ids it may have processed without knowing. */
@@ -16,7 +19,16 @@ export interface JournalState {
   readonly settled: ReadonlyMap<string, Outcome>;
   /** Ids in flight at a crash, answered in a way that may mean processed, or ended unknown. */
   readonly possiblyProcessed: ReadonlySet<string>;
+  /** The hash of the last whole line, which the next record chains from. */
+  readonly lastHash: string;
 }
+
+export const EMPTY_JOURNAL: JournalState = {
+  binding: null,
+  settled: new Map(),
+  possiblyProcessed: new Set(),
+  lastHash: "",
+};
 
 const isIds = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((id) => typeof id === "string");
@@ -44,59 +56,73 @@ function isRecord(value: unknown, first: boolean): value is JournalRecord {
   }
 }
 
+/** The answer a final outcome needs before it: a 2xx for a listing (or its absence), a 400 for a refusal. */
+const ANSWER_FOR: Record<string, (status: number) => boolean> = {
+  unassigned: (status) => status >= 200 && status < 300,
+  notUnassigned: (status) => status >= 200 && status < 300,
+  rejected: (status) => status === 400,
+};
+
+const notOurs = (path: string) =>
+  new UsageError(`${path} is not a gong-flows journal: choose another --journal path`);
+
 /**
- * Replays a journal's text. A last line without its newline is a write torn by a crash: it is ignored (its ids are
- * in doubt, since their `sending` record is complete) and cut off before the next append. Every complete line must
- * be a valid record; one that is not means the file is not ours to trust, and it is refused.
+ * Replays a journal's text. Every whole line must carry the hash chaining it to the line before, and every id a
+ * line settles as unassigned, notUnassigned or rejected must have been sent and answered accordingly before it:
+ * a line that fails either check was edited, and the journal is refused naming it, since trusting it could report
+ * an id unassigned that never was. A last line without its newline is a write cut by a crash or a full disk: it is
+ * ignored (ids whose `sending` record is whole stay in doubt) and cut off before the next append.
  */
 export function replayJournal(text: string, path: string): JournalState {
   const lines = text.split("\n");
   const torn = lines.pop() ?? "";
+  if (lines.length === 0) {
+    // Only a torn header (a crash while creating the journal) may be replaced; anything else is someone's file.
+    if (isTornHeader(torn)) return EMPTY_JOURNAL;
+    throw notOurs(path);
+  }
   const settled = new Map<string, Outcome>();
   const inFlight = new Set<string>();
   const inDoubt = new Set<string>();
-  if (lines.length === 0) {
-    // Only a torn header (a crash while creating the journal) may be replaced; anything else is someone's file.
-    if (torn === "" || HEADER_PREFIX.startsWith(torn) || torn.startsWith(HEADER_PREFIX)) {
-      return { binding: null, settled, possiblyProcessed: inDoubt };
-    }
-    throw new UsageError(`${path} is not a gong-flows journal: choose another --journal path`);
-  }
+  /** The status of each sent id's latest answered attempt; `null` while unanswered. */
+  const answer = new Map<string, number | null>();
   let binding: JournalBinding | null = null;
+  let lastHash = "";
   lines.forEach((line, index) => {
+    const number = index + 1;
+    const corrupt = (why: string) =>
+      new UsageError(
+        `Journal ${path} is corrupt at line ${number} (${why}): refusing to resume from it. ` +
+          "Check the file, or start over with another --journal path",
+      );
+    const split = splitLine(line);
+    if (split === null && index === 0) throw olderOrNotOurs(line, path);
+    if (split === null) throw corrupt("not a journal record");
+    if (split.hash !== chainHash(lastHash, split.json)) {
+      if (index === 0) throw notOurs(path);
+      throw corrupt("its checksum does not match: it was changed, or lines before it were added or removed");
+    }
+    lastHash = split.hash;
     let record: unknown;
     try {
-      record = JSON.parse(line);
+      record = JSON.parse(split.json);
     } catch {
       record = undefined;
     }
     if (!isRecord(record, index === 0)) {
-      if (index === 0)
-        throw new UsageError(`${path} is not a gong-flows journal: choose another --journal path`);
-      throw new UsageError(`Journal ${path} is corrupt at line ${index + 1}: refusing to resume from it`);
+      if (index === 0) throw notOurs(path);
+      throw corrupt("not a journal record");
     }
     switch (record.type) {
       case "header":
-        if (record.format !== JOURNAL_FORMAT) {
-          throw new UsageError(`${path} is not a gong-flows journal: choose another --journal path`);
-        }
-        if (record.version !== JOURNAL_VERSION) {
-          throw new UsageError(
-            `Journal ${path} has format version ${record.version}; this CLI reads ${JOURNAL_VERSION}`,
-          );
-        }
-        binding = {
-          baseUrl: record.baseUrl,
-          unassignedBy: record.unassignedBy,
-          idSet: record.idSet,
-          ids: record.ids,
-        };
+        binding = headerBinding(record, path);
         return;
       case "sending":
         for (const id of record.ids) {
           // Still open from an earlier attempt that never got an answer (a crash, a second Ctrl-C): in doubt.
           if (inFlight.has(id)) inDoubt.add(id);
           inFlight.add(id);
+          answer.set(id, null);
         }
         return;
       case "attempted": {
@@ -104,22 +130,64 @@ export function replayJournal(text: string, path: string): JournalState {
         // was processed and its outcome is the `settled` record that follows, so until then the ids stay open.
         const answered = record.status !== null && record.status >= 200 && record.status < 300;
         for (const id of record.ids) {
+          if (!answer.has(id)) throw corrupt(`id ${id} was not sent before this answer`);
+          answer.set(id, record.status);
           if (record.maybeProcessed) inDoubt.add(id);
           else if (!answered) inFlight.delete(id);
         }
         return;
       }
-      case "settled":
+      case "settled": {
+        const needs = ANSWER_FOR[record.outcome];
         for (const id of record.ids) {
+          if (needs) {
+            const status = answer.get(id);
+            if (status === undefined || status === null || !needs(status)) {
+              throw corrupt(
+                `it settles id ${id} as ${record.outcome} without a request answered so before it`,
+              );
+            }
+          }
           inFlight.delete(id);
+          // Settled: any later record of this id must start from a new `sending`.
+          answer.delete(id);
           if (FINAL_OUTCOMES.has(record.outcome)) settled.set(id, record.outcome);
           else if (record.outcome === "unknown") inDoubt.add(id);
         }
         return;
+      }
     }
   });
-  const possiblyProcessed = new Set([...inFlight, ...inDoubt].filter((id) => !settled.has(id)));
-  return { binding, settled, possiblyProcessed };
+  const possiblyProcessed = new Set<string>();
+  for (const set of [inFlight, inDoubt])
+    for (const id of set) if (!settled.has(id)) possiblyProcessed.add(id);
+  return { binding, settled, possiblyProcessed, lastHash };
+}
+
+function headerBinding(record: JournalRecord & { type: "header" }, path: string): JournalBinding {
+  if (record.format !== JOURNAL_FORMAT) throw notOurs(path);
+  if (record.version !== JOURNAL_VERSION) throw versionError(record.version, path);
+  return { baseUrl: record.baseUrl, unassignedBy: record.unassignedBy, idSet: record.idSet, ids: record.ids };
+}
+
+const versionError = (version: unknown, path: string) =>
+  new UsageError(
+    `Journal ${path} has format version ${String(version)}; this gong-flows reads version ${JOURNAL_VERSION} ` +
+      "(checksummed records). Finish that job with the gong-flows release that started it, or start over with " +
+      "another --journal path",
+  );
+
+/** A first line without a hash: a journal of format 1 (bare JSON lines) gets its own message. */
+function olderOrNotOurs(line: string, path: string): UsageError {
+  if (line.startsWith(HEADER_JSON_PREFIX)) {
+    try {
+      const header = JSON.parse(line) as { format?: unknown; version?: unknown };
+      if (header.format === JOURNAL_FORMAT) return versionError(header.version, path);
+    } catch {
+      // Not JSON after all: not ours.
+    }
+  }
+  return notOurs(path);
 }
 
 /** Refuses a journal made for another job, naming what differs. */

@@ -18,6 +18,7 @@ export class Ledger {
   #requests = 0;
   readonly #requestIds: string[] = [];
   readonly #errors: UnassignError[] = [];
+  #handlerFailure: { error: unknown } | undefined;
 
   constructor(
     ids: readonly string[],
@@ -32,9 +33,18 @@ export class Ledger {
     this.#inDoubt = new Set([...possiblyProcessed].filter((id) => known.has(id)));
   }
 
-  /** Reports an attempt about to start. */
+  /**
+   * Reports an attempt about to start. Throws what `onProgress` threw, now or earlier, so the attempt is not sent:
+   * a caller that cannot record an attempt (a journal on a full disk) must be able to keep it from leaving.
+   */
   sending(ids: readonly string[], attempt: number): void {
     this.#emit({ type: "sending", flowInstanceIds: ids, attempt, ...this.#totals() });
+    if (this.#handlerFailure) throw this.#handlerFailure.error;
+  }
+
+  /** What `onProgress` threw, if it did: the run then stops, and the handler is not called again. */
+  get handlerFailure(): { error: unknown } | undefined {
+    return this.#handlerFailure;
   }
 
   /** Records how an attempt ended, as it ends: counted, its request id kept in arrival order, doubt noted. */
@@ -124,7 +134,13 @@ export class Ledger {
     return { settled: this.#outcomes.size, total: this.#ids.length };
   }
 
+  /** Bookkeeping never stops halfway for a failing handler: the report must still account for every id. */
   #emit(event: ProgressEvent): void {
-    this.#onProgress?.(event);
+    if (this.#handlerFailure) return;
+    try {
+      this.#onProgress?.(event);
+    } catch (error) {
+      this.#handlerFailure = { error };
+    }
   }
 }

@@ -3,6 +3,7 @@ import { GongInvalidResponseError } from "../errors.js";
 import type { Exchange, Transport } from "../transport/transport.js";
 import { Ledger } from "./ledger.js";
 import { planBatches, splitInHalves } from "./plan.js";
+import { ProgressHandlerError } from "./progress-handler-error.js";
 import type { ProgressEvent, UnassignReport } from "./report.js";
 import { readUnassignedIds } from "./response-body.js";
 import { validateEmail, validateIds } from "./validate.js";
@@ -58,7 +59,7 @@ export async function unassignInBulk(
   const stopSignal = ownSignal(options.stopSignal);
   let stopped = false;
   let isolationBudget = config.maxIsolationRequests;
-  const running = () => !stopped && !signal?.aborted && !stopSignal?.aborted;
+  const running = () => !stopped && !ledger.handlerFailure && !signal?.aborted && !stopSignal?.aborted;
 
   const send = async (group: readonly string[]): Promise<Exchange> => {
     const body = JSON.stringify({
@@ -76,7 +77,7 @@ export async function unassignInBulk(
       stopSignal,
       onAttempt: (attempt) => ledger.sending(group, attempt),
       onAttemptEnd: (attempt, result) => ledger.attempted(group, attempt, result),
-      shouldContinue: () => !stopped,
+      shouldContinue: () => !stopped && !ledger.handlerFailure,
     });
     return exchange;
   };
@@ -167,24 +168,28 @@ export async function unassignInBulk(
   };
 
   const queue = [...plan.batches];
-  // A throwing onProgress (say, a journal that cannot be written) stops the run: nothing more is sent, requests
-  // in flight finish, and the error is rethrown. A throw on a `sending` event comes before its request leaves.
-  let callerError: { error: unknown } | undefined;
+  // A throwing onProgress (say, a journal that cannot be written) stops the run: nothing more is sent (a throw on
+  // a `sending` event comes before its request leaves), requests in flight finish and settle, and the call rejects
+  // with a ProgressHandlerError carrying the report.
+  let unexpected: { error: unknown } | undefined;
   const worker = async () => {
     for (let batch = queue.shift(); batch && running(); batch = queue.shift()) {
       try {
         await sendAndSettle(batch);
       } catch (error) {
-        callerError ??= { error };
+        if (error !== ledger.handlerFailure?.error) unexpected ??= { error };
         stopped = true;
       }
     }
   };
   const workers = Math.max(1, Math.min(config.concurrency, queue.length));
   await Promise.all(Array.from({ length: workers }, worker));
-  if (callerError) throw callerError.error;
+  if (unexpected) throw unexpected.error;
   ledger.settleRemaining();
-  return ledger.report();
+  const report = ledger.report();
+  const failure = ledger.handlerFailure;
+  if (failure) throw new ProgressHandlerError(failure.error, report);
+  return report;
 }
 
 /**

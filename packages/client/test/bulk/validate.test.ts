@@ -76,18 +76,3 @@ describe("dedupe and batching", () => {
     expect(bodies.map((b) => b.unassignedByUserEmail)).toEqual(["ops@example.com", "ops@example.com"]);
   });
 });
-
-describe("a throwing onProgress", () => {
-  it("stops the run without sending the attempt it refused, lets the rest finish, and rethrows", async () => {
-    const { fetch, bodies } = listingFetch();
-    const { client } = testClient({ fetch, batchSize: 1, requestsPerSecond: 1 });
-    let sendingEvents = 0;
-    const run = client.unassignFlowInstances(["a", "b", "c", "d"], {
-      onProgress: (event) => {
-        if (event.type === "sending" && ++sendingEvents === 2) throw new Error("journal: disk full");
-      },
-    });
-    await expect(run).rejects.toThrow("journal: disk full");
-    expect(bodies.map((body) => body.flowInstanceIds)).toEqual([["a"]]);
-  });
-});

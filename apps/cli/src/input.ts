@@ -1,0 +1,114 @@
+import { MAX_ID_LENGTH } from "@gong-flows/client";
+import { UsageError } from "./usage-error.js";
+
+/**
+ * Most bytes one id source (`--file PATH` or standard input) may hold. 2,000,000 ids of 30 digits with their
+ * separators take 62 MB; 256 MiB leaves room for comments and CRLF line ends, and stops `/dev/zero` or an endless
+ * pipe long before memory runs out.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Most ids one source may list, duplicates included: 2.5 times the largest job (2,000,000 ids). */
+export const MAX_INPUT_IDS = 5_000_000;
+
+/** A run of bytes this long without a separator cannot be an id (at most MAX_ID_LENGTH characters of ≤ 4 bytes). */
+const MAX_TOKEN_BYTES = 4 * MAX_ID_LENGTH;
+
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+/** Space, tab, CR, vertical tab, form feed and comma: the ASCII separators of an id file. */
+const SEPARATORS = new Set([0x20, 0x09, 0x0d, 0x0b, 0x0c, 0x2c]);
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Follows an id file byte by byte as it arrives, to refuse it as soon as it cannot be one: too many bytes or ids,
+ * or a value too long to be an id (`/dev/zero` is one endless value). Comment lines (`#` after leading blanks) are
+ * skipped. Separators other than ASCII ones are not seen here, so ids separated only by other Unicode spaces on a
+ * line longer than a kilobyte would be refused; the full parse of the text comes after.
+ */
+class InputGuard {
+  #bytes = 0;
+  #ids = 0;
+  #line = 1;
+  #atLineStart = true;
+  #inComment = false;
+  #tokenBytes = 0;
+
+  constructor(private readonly name: string) {}
+
+  check(chunk: Uint8Array): void {
+    const startsFile = this.#bytes === 0;
+    this.#bytes += chunk.length;
+    if (this.#bytes > MAX_INPUT_BYTES) {
+      throw new UsageError(
+        `${this.name} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than any id list needs ` +
+          "(2,000,000 ids take about 62 MB): split it, or check it is the file you meant",
+      );
+    }
+    const from = startsFile && BOM.every((byte, index) => chunk[index] === byte) ? BOM.length : 0;
+    for (let index = from; index < chunk.length; index++) this.#byte(chunk[index] as number);
+  }
+
+  #byte(byte: number): void {
+    if (byte === NEWLINE) {
+      this.#line++;
+      this.#atLineStart = true;
+      this.#inComment = false;
+      this.#tokenBytes = 0;
+      return;
+    }
+    if (this.#inComment) return;
+    if (SEPARATORS.has(byte)) {
+      this.#tokenBytes = 0;
+      if (byte === 0x2c) this.#atLineStart = false;
+      return;
+    }
+    if (byte === HASH && this.#atLineStart) {
+      this.#inComment = true;
+      return;
+    }
+    this.#atLineStart = false;
+    if (this.#tokenBytes++ === 0 && ++this.#ids > MAX_INPUT_IDS) {
+      throw new UsageError(
+        `${this.name}:${this.#line}: more than ${MAX_INPUT_IDS.toLocaleString("en-US")} ids in one source; ` +
+          "split the job into several runs",
+      );
+    }
+    if (this.#tokenBytes > MAX_TOKEN_BYTES) {
+      throw new UsageError(
+        `${this.name}:${this.#line}: a value of more than ${MAX_TOKEN_BYTES} bytes without a separator, which ` +
+          `cannot be an id (at most ${MAX_ID_LENGTH} characters); is this the id file you meant?`,
+      );
+    }
+  }
+}
+
+/**
+ * Reads an id source whole, refusing it (and stopping the read) as soon as it is too large to be an id list.
+ * The stream is destroyed when reading stops early, so an endless source is not read any further.
+ */
+export async function readIdSource(
+  source: AsyncIterable<Uint8Array> & { destroy?(): void },
+  name: string,
+): Promise<Uint8Array> {
+  const guard = new InputGuard(name);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of source) {
+      guard.check(chunk);
+      chunks.push(chunk);
+      length += chunk.length;
+    }
+  } catch (error) {
+    source.destroy?.();
+    throw error;
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}

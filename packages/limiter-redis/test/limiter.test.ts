@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { mostInWindow, startTimes, useRedis } from "./helpers.js";
+
+const { limiter } = useRedis();
+
+const nextUtcMidnight = () => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+};
+
+describe("createRedisLimiter: one limit for every process on the key", () => {
+  it("spaces starts 1/R apart across two connections, with no burst", async () => {
+    const rate = 20;
+    const a = await limiter({ requestsPerSecond: rate });
+    const b = await limiter({ requestsPerSecond: rate });
+    const started = performance.now();
+    const [fromA, fromB] = await Promise.all([startTimes(a, 15), startTimes(b, 15)]);
+    const all = [...(fromA ?? []), ...(fromB ?? [])].sort((x, y) => x - y);
+    // 30 starts at 20/s take at least 29 intervals; a burst would come in far sooner.
+    expect((all.at(-1) as number) - started).toBeGreaterThanOrEqual(29 * 50 - 5);
+    // Never more than R starts in any second (a fixed window would allow 2R around its edge); half an interval
+    // of slack for timer jitter at the window's ends.
+    expect(mostInWindow(all, 1000 - 25)).toBeLessThanOrEqual(rate);
+    // Spaced, not clustered: at most 2 starts in any half interval (timer jitter may pull two together).
+    expect(mostInWindow(all, 25)).toBeLessThanOrEqual(2);
+  });
+
+  it("holds every sharer's starts during a pause, and restarts them spaced", async () => {
+    const a = await limiter({ requestsPerSecond: 50 });
+    const b = await limiter({ requestsPerSecond: 50 });
+    const paused = performance.now();
+    await a.pause(400);
+    const times = await startTimes(b, 5);
+    expect(Math.min(...times) - paused).toBeGreaterThanOrEqual(390);
+    expect(mostInWindow(times, 10)).toBeLessThanOrEqual(1);
+  });
+
+  it("answers paused, with the end, when a pause outlasts maxWaitMs", async () => {
+    const a = await limiter({ requestsPerSecond: 10 });
+    await a.pause(40_000_000);
+    const before = Date.now();
+    const decision = await a.acquire({ maxWaitMs: 1_000 });
+    expect(decision.kind).toBe("paused");
+    const until = decision.kind === "paused" ? decision.until.getTime() : 0;
+    expect(until - before).toBeGreaterThan(39_990_000);
+    expect(until - before).toBeLessThan(40_010_000);
+  });
+
+  it("lets a later pause stand over a shorter one", async () => {
+    const a = await limiter({ requestsPerSecond: 10 });
+    await a.pause(60_000);
+    await a.pause(10);
+    const decision = await a.acquire({ maxWaitMs: 1_000 });
+    expect(decision.kind).toBe("paused");
+  });
+
+  it("counts one daily limit across sharers: exactly that many go", async () => {
+    const a = await limiter({ requestsPerSecond: 200, dailyRequestLimit: 7 });
+    const b = await limiter({ requestsPerSecond: 200, dailyRequestLimit: 7 });
+    const decisions = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).acquire({ maxWaitMs: 10_000 })),
+    );
+    expect(decisions.filter((d) => d.kind === "go")).toHaveLength(7);
+    const refused = decisions.filter((d) => d.kind === "daily_limit");
+    expect(refused).toHaveLength(5);
+    for (const decision of refused) {
+      expect(decision.kind === "daily_limit" && decision.resetsAt.getTime()).toBe(
+        nextUtcMidnight().getTime(),
+      );
+    }
+  });
+
+  it("rejects with the signal's reason when aborted while waiting", async () => {
+    const a = await limiter({ requestsPerSecond: 1 });
+    expect(await a.acquire({ maxWaitMs: 10_000 })).toEqual({ kind: "go" });
+    const controller = new AbortController();
+    const waiting = a.acquire({ maxWaitMs: 10_000, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("stop")), 50);
+    await expect(waiting).rejects.toThrow("stop");
+  });
+
+  it("answers paused when the queue of reserved starts is longer than maxWaitMs", async () => {
+    const a = await limiter({ requestsPerSecond: 1 });
+    expect(await a.acquire({ maxWaitMs: 10_000 })).toEqual({ kind: "go" });
+    const decision = await a.acquire({ maxWaitMs: 100 });
+    expect(decision.kind).toBe("paused");
+  });
+});
