@@ -1,4 +1,4 @@
-import { type FakeGong, makeIds, startFakeGong } from "@gong-flows/testkit";
+import { type FakeGong, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGongFlowsClient } from "../../src/index.js";
 import { KEY_PAIR } from "../helpers.js";
