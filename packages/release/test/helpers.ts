@@ -4,11 +4,13 @@ import { promisify } from "node:util";
 
 export const REPO = fileURLToPath(new URL("../../..", import.meta.url));
 
-/** The three packages other teams install. */
+/** The packages other teams install. */
 export const PUBLIC_PACKAGES = [
   { name: "@gong-flows/spec", dir: "spec" },
   { name: "@gong-flows/client", dir: "packages/client" },
   { name: "@gong-flows/cli", dir: "apps/cli" },
+  { name: "@gong-flows/fake", dir: "packages/fake" },
+  { name: "@gong-flows/contract", dir: "packages/contract" },
 ] as const;
 
 const execFileAsync = promisify(execFile);
