@@ -155,7 +155,7 @@ describe("a release, end to end, through a local registry", () => {
     console.info(
       `versioned: ${PUBLIC_PACKAGES.map(({ name, dir }) => `${name} ${before[name]} -> ${versionOf(dir)}`).join(", ")}`,
     );
-  });
+  }, 300_000);
 
   it("publishes every public package to the local registry, and only there", async () => {
     registry = await startLocalRegistry(mkdtempSync(join(work, "registry-")));
@@ -176,7 +176,7 @@ describe("a release, end to end, through a local registry", () => {
     console.info(
       `published to ${registry.url}: ${PUBLIC_PACKAGES.map(({ name, dir }) => `${name}@${versionOf(dir)}`).join(", ")}`,
     );
-  });
+  }, 300_000);
 
   it("installs into a fresh project, typechecks a consumer and refuses a wrong body shape", async () => {
     if (!registry) throw new Error("needs the published registry");
@@ -217,7 +217,7 @@ describe("a release, end to end, through a local registry", () => {
     expect(wrong.output).toMatch(
       /wrong-body\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/,
     );
-  });
+  }, 300_000);
 
   it("runs the consumer against Prism and the installed CLI, under Node 20 and Node 24", async () => {
     const nodeDir = join(work, "node24");
@@ -256,7 +256,7 @@ describe("a release, end to end, through a local registry", () => {
     expect(seen[1]).toBe(`v${NODE_24}`);
     const viaBin = await run(join(scratch, "node_modules/.bin/gong-flows"), ["--version"], { cwd: scratch });
     expect(viaBin.trim()).toBe(cliVersion);
-  });
+  }, 300_000);
 
   it("runs another team's vitest suite on the fake, and gong-flows-contract against gong-flows-fake, under Node 20 and 24", async () => {
     if (nodes.length !== 2) throw new Error("needs Node 20 and 24 from the consumer test");
@@ -265,6 +265,7 @@ describe("a release, end to end, through a local registry", () => {
     for (const node of nodes) {
       const suite = await run(node, ["node_modules/vitest/vitest.mjs", "run", "fake.test.ts"], {
         cwd: scratch,
+        env: { ...process.env, NO_COLOR: "1" },
       });
       expect(suite).toMatch(/Tests\s+2 passed/);
       const fake = await startInstalledFake(node, env);
