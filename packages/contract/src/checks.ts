@@ -1,3 +1,5 @@
+import { MAX_IDS_PER_REQUEST } from "@gong-flows/client";
+
 /**
  * The conformance suite as data: each check is one request and what the spec says its answer must be.
  * Read-only checks use ids that cannot exist, so even a target that ignores a rule changes nothing; the checks of
@@ -133,9 +135,9 @@ const SHAPE_CHECKS: readonly Check[] = [
   },
   {
     id: "too-many-ids",
-    title: "201 ids in one request get 400 with requestId and errors[]",
+    title: `${MAX_IDS_PER_REQUEST + 1} ids in one request (one past the spec's maxItems) get 400 with requestId and errors[]`,
     credentials: "valid",
-    body: { flowInstanceIds: nonexistentIds(201) },
+    body: { flowInstanceIds: nonexistentIds(MAX_IDS_PER_REQUEST + 1) },
     expect: refused,
   },
   {
@@ -195,7 +197,7 @@ const CREDENTIAL_AND_ID_CHECKS: readonly Check[] = [
   },
 ];
 
-/** A real unassign of the caller's ids (at most 200, validated by the caller): runs only with `--allow-writes`. */
+/** A real unassign of the caller's ids (at most the spec's maxItems, validated by the caller): runs only with `--allow-writes`. */
 export function writeCheck(ids: readonly string[]): Check {
   return {
     id: "unassign",

@@ -1,12 +1,11 @@
-import type { Redactor } from "@gong-flows/client";
+import { OPERATIONS, type Redactor } from "@gong-flows/client/node";
 
 import { type Answer, readAnswer } from "./answer.js";
 import { type Check, probeAuthorization } from "./checks.js";
 import { inconclusive, judge } from "./judge.js";
-import { pathOf } from "./spec.js";
 import { VERSION } from "./version.js";
 
-const UNASSIGN_PATH = pathOf("unassignFlows");
+const UNASSIGN_PATH = OPERATIONS.unassignFlows.path;
 
 /** The verdict on one check. */
 export interface CheckResult {
