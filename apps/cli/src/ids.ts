@@ -1,5 +1,5 @@
 import { describeValue, idProblem } from "@gong-flows/client/node";
-import { readIdFile } from "./input.js";
+import { MAX_INPUT_IDS, noInputYet, readIdFile } from "./input.js";
 import { UsageError } from "./usage-error.js";
 
 const FILE_ERRORS: Record<string, string> = {
@@ -31,6 +31,9 @@ export async function collectIds(
   readStdin: () => Promise<string>,
 ): Promise<string[]> {
   const ids: string[] = [];
+  // The caps hold for all sources together: eight files just under the cap must not add up to 40,000,000 ids.
+  const totals = noInputYet();
+  totals.ids = args.length;
   args.forEach((id, index) => {
     // The shell hands over bytes; Node decodes arguments leniently, so bytes that are not UTF-8 arrive as U+FFFD.
     if (id.includes("\uFFFD")) {
@@ -44,7 +47,7 @@ export async function collectIds(
     const name = file === "-" ? "standard input" : file;
     let text: string;
     try {
-      text = file === "-" ? await readStdin() : decodeUtf8(await readIdFile(file, name), name);
+      text = file === "-" ? await readStdin() : decodeUtf8(await readIdFile(file, name, totals), name);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? "";
@@ -53,6 +56,14 @@ export async function collectIds(
     }
     // One push per id: spreading a file's ids into push() overflows the stack from about 125,000 ids.
     for (const id of idsInText(text, name)) ids.push(id);
+    // Standard input is read by the caller with a cap of its own; its ids still count towards the total.
+    if (ids.length > MAX_INPUT_IDS) {
+      throw new UsageError(
+        `${name}: more than ${MAX_INPUT_IDS.toLocaleString("en-US")} ids in all id sources together; ` +
+          "split the job into several runs",
+      );
+    }
+    totals.ids = ids.length;
   }
   if (ids.length === 0) {
     throw new UsageError(

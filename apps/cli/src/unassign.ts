@@ -1,5 +1,6 @@
 import {
   createGongFlowsClient,
+  type GongAuth,
   type GongFlowsClient,
   type GongFlowsClientOptions,
   GongInputError,
@@ -17,7 +18,7 @@ import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
 import type { CliIo } from "./io.js";
-import { bindingOf } from "./journal/format.js";
+import { bindingOf, journalKey } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
 import { emptyRun, mergeReports } from "./journal/merge.js";
 import { printable, terminalSafeJson } from "./printable.js";
@@ -35,11 +36,11 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
   const baseUrl = resolveBaseUrl(args.baseUrl, io.env);
   const plan = planBatches(ids, args.batchSize);
   const binding = bindingOf(baseUrl, args.unassignedBy, plan.ids);
-  if (args.dryRun)
-    return dryRun(plan, args, io, args.journal ? readJournal(args.journal, binding).settled : new Map());
+  if (args.dryRun) return dryRun(plan, args, io, args.journal ? dryRunJournal(args.journal, binding, io) : null);
 
-  const client = createClient(args, baseUrl, io);
-  const journal = args.journal ? openJournal(args.journal, binding) : null;
+  const auth = credentialsFromEnv(io.env);
+  const client = createClient(args, baseUrl, auth, io);
+  const journal = args.journal ? openJournal(args.journal, binding, journalKey(auth)) : null;
   try {
     const settledBefore = journal?.state.settled ?? new Map();
     const toSend = plan.ids.filter((id) => !settledBefore.has(id));
@@ -87,8 +88,7 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
   }
 }
 
-function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlowsClient {
-  const auth = credentialsFromEnv(io.env);
+function createClient(args: UnassignArgs, baseUrl: string, auth: GongAuth, io: CliIo): GongFlowsClient {
   const debug = io.env.GONG_FLOWS_DEBUG === "1";
   try {
     return createGongFlowsClient({
@@ -142,12 +142,29 @@ function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string {
   }
 }
 
-function dryRun(
-  plan: BatchPlan,
-  args: UnassignArgs,
-  io: CliIo,
-  settled: ReadonlyMap<string, unknown>,
-): number {
+/** What a dry run learns from a journal: its settled ids when the credentials verify it, or that it could not. */
+type DryRunJournal =
+  | { readonly verified: true; readonly settled: ReadonlyMap<string, unknown> }
+  | { readonly verified: false };
+
+const CREDENTIAL_VARIABLES = ["GONG_ACCESS_KEY", "GONG_ACCESS_KEY_SECRET", "GONG_BEARER_TOKEN"];
+
+/**
+ * A dry run needs no credentials. With them, the journal is verified as a real run would and its settled ids are
+ * left out of the plan; without them its chain cannot be checked (anyone can write one), so it is only checked to
+ * be a journal of this job and the plan treats nothing as settled.
+ */
+function dryRunJournal(path: string, binding: ReturnType<typeof bindingOf>, io: CliIo): DryRunJournal {
+  if (!CREDENTIAL_VARIABLES.some((name) => io.env[name])) {
+    readJournal(path, binding, null);
+    return { verified: false };
+  }
+  const key = journalKey(credentialsFromEnv(io.env));
+  return { verified: true, settled: readJournal(path, binding, key).settled };
+}
+
+function dryRun(plan: BatchPlan, args: UnassignArgs, io: CliIo, journal: DryRunJournal | null): number {
+  const settled: ReadonlyMap<string, unknown> = journal?.verified ? journal.settled : new Map();
   const alreadySettled = settled.size;
   const toSend = plan.ids.filter((id) => !settled.has(id));
   const batches = planBatches(toSend, args.batchSize).batches.map((batch) => batch.length);
@@ -157,6 +174,7 @@ function dryRun(
       ids: plan.ids.length,
       duplicates: plan.duplicates,
       alreadySettled,
+      ...(journal ? { journalVerified: journal.verified } : {}),
       batches,
     };
     io.stdout.write(`${terminalSafeJson(output)}\n`);
@@ -167,7 +185,10 @@ function dryRun(
   const parts = [
     `Dry run: ${count(plan.ids.length, "unique id")}`,
     plan.duplicates > 0 ? ` (${count(plan.duplicates, "duplicate")} dropped)` : "",
-    args.journal ? `, ${alreadySettled} already settled in the journal` : "",
+    journal?.verified ? `, ${alreadySettled} already settled in the journal` : "",
+    journal && !journal.verified
+      ? ", the journal not verified (no credentials set), so nothing in it is counted as settled"
+      : "",
     `; ${count(batches.length, "request")} of at most ${args.batchSize} ids`,
     batches.length > 1 ? `; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s` : "",
     ". Nothing was sent.\n",
