@@ -11,11 +11,11 @@ export const REDACTED = "[REDACTED]";
 export const SUBSTRING_MIN_LENGTH = 8;
 
 /**
- * A leading part of a secret, or of one of its encoded forms, is redacted once it is this long: a server that
- * truncates what it echoes (the first 40 characters of the Authorization value, say) must not print most of it.
- * Twelve characters of a key or token do not occur in ordinary text by chance; shorter cut-offs are left alone.
+ * Any run of at least this many characters of a secret, or of one of its encoded forms, is redacted: a prefix (a
+ * server that truncates what it echoes), a suffix or any inner piece. Twelve characters of a key or token do not
+ * occur in ordinary text by chance, and no run of this length of a secret is left in what is printed.
  */
-export const PREFIX_MIN_LENGTH = 12;
+export const RUN_MIN_LENGTH = 12;
 
 const utf8 = new TextEncoder();
 
@@ -45,6 +45,13 @@ function embeddedBase64(bytes: Uint8Array): string[] {
   return cores;
 }
 
+/** The UTF-8 bytes in hex, lower and upper case. */
+function hexForms(bytes: Uint8Array): string[] {
+  let hex = "";
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+  return [hex, hex.toUpperCase()];
+}
+
 /** Percent-encoded forms, with upper- and lower-case hex digits. */
 function percentEncoded(text: string): string[] {
   const upper = encodeURIComponent(text);
@@ -53,15 +60,16 @@ function percentEncoded(text: string): string[] {
 
 /**
  * The forms a server may echo a secret in: as is, base64 (padded, unpadded, base64url; of the secret alone or
- * within a longer encoded text), and each of these percent-encoded. Forms shorter than
- * {@link SUBSTRING_MIN_LENGTH} are dropped.
+ * within a longer encoded text), each of these percent-encoded, and hex. Forms shorter than
+ * {@link SUBSTRING_MIN_LENGTH} are dropped. Partial percent-encodings and `+` turned into a space are found on the
+ * normalized view of the text instead (see {@link normalizedView}).
  */
 export function secretForms(secret: string): string[] {
   const bytes = utf8.encode(secret);
   const encoded = [base64(bytes), ...embeddedBase64(bytes)];
   const plain = [secret, unpadded(secret), ...encoded, ...encoded.map(unpadded)];
   const all = [...plain, ...plain.map(base64Url)];
-  const forms = new Set([...all, ...all.flatMap(percentEncoded)]);
+  const forms = new Set([...all, ...all.flatMap(percentEncoded), ...hexForms(bytes)]);
   return [...forms].filter((form) => form.length >= SUBSTRING_MIN_LENGTH);
 }
 
@@ -69,25 +77,74 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 type Span = readonly [start: number, end: number];
 
-/** Where `needle` occurs in `text`, and (for long needles) where a leading part of it of useful length does. */
+/** Where `needle` occurs whole in `text`: for forms shorter than {@link RUN_MIN_LENGTH}. */
 function spansOf(text: string, needle: string, spans: Span[]): void {
-  const head = needle.length >= PREFIX_MIN_LENGTH ? needle.slice(0, PREFIX_MIN_LENGTH) : needle;
-  for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at + 1)) {
-    let end = at + head.length;
-    while (end - at < needle.length && text[end] === needle[end - at]) end++;
-    spans.push([at, end]);
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    spans.push([at, at + needle.length]);
   }
 }
 
-/** Replaces the spans (overlapping or not) with one marker each run of covered text. */
+/**
+ * Every piece of {@link RUN_MIN_LENGTH} characters of the forms. A run of a form of any length ≥ that is covered
+ * exactly by the windows of that length inside it, so marking every window found covers every such run.
+ */
+function runsOf(forms: readonly string[]): Set<string> {
+  const runs = new Set<string>();
+  for (const form of forms) {
+    for (let at = 0; at + RUN_MIN_LENGTH <= form.length; at++) runs.add(form.slice(at, at + RUN_MIN_LENGTH));
+  }
+  return runs;
+}
+
+/**
+ * The text as a server's transformations left it undone: `%XX` of a printable ASCII character decoded (a partial
+ * percent-encoding: `+` and `=` encoded but `/` kept, or only `/`), a space read as the `+` that form decoding
+ * turned into it, and line breaks dropped (base64 wrapped into lines). The `i`th character of the view comes from
+ * `text.slice(starts[i], ends[i])`, so a span of the view maps back to the text.
+ */
+function normalizedView(text: string): { view: string; starts: number[]; ends: number[] } | null {
+  if (!/%[2-7][0-9a-f]| |[\r\n]/i.test(text)) return null;
+  let view = "";
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const char = text[at] as string;
+    if (char === "\r" || char === "\n") {
+      at++;
+      continue;
+    }
+    starts.push(at);
+    const code = char === "%" ? Number.parseInt(text.slice(at + 1, at + 3), 16) : Number.NaN;
+    if (code >= 0x20 && code < 0x7f && /^[0-9a-f]{2}$/i.test(text.slice(at + 1, at + 3))) {
+      view += String.fromCharCode(code);
+      at += 3;
+    } else {
+      view += char === " " ? "+" : char;
+      at++;
+    }
+    ends.push(at);
+  }
+  return { view, starts, ends };
+}
+
+/** Marks the forms, and every long run of them, in `text`. */
+function findSecrets(text: string, whole: readonly string[], runs: ReadonlySet<string>, spans: Span[]): void {
+  for (const needle of whole) spansOf(text, needle, spans);
+  if (runs.size === 0) return;
+  for (let at = 0; at + RUN_MIN_LENGTH <= text.length; at++) {
+    if (runs.has(text.slice(at, at + RUN_MIN_LENGTH))) spans.push([at, at + RUN_MIN_LENGTH]);
+  }
+}
+
+/** Replaces the spans (overlapping, touching or apart) with one marker each run of covered text. */
 function replaceSpans(text: string, spans: Span[]): string {
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
   let result = "";
-  let copied = 0;
+  let copied = -1;
   for (const [start, end] of spans) {
     if (end <= copied) continue;
-    if (start >= copied) result += `${text.slice(copied, start)}${REDACTED}`;
+    if (start > copied) result += `${text.slice(Math.max(copied, 0), start)}${REDACTED}`;
     copied = end;
   }
   return result + text.slice(copied);
@@ -95,16 +152,19 @@ function replaceSpans(text: string, spans: Span[]): string {
 
 /**
  * Builds a redactor for the given secrets. Every secret of at least {@link SUBSTRING_MIN_LENGTH} characters is
- * redacted in each of its {@link secretForms}, and so is any leading part of a form of at least
- * {@link PREFIX_MIN_LENGTH} characters; a shorter secret only where it stands alone. Matches are found on the
- * original text and then replaced together, so a secret inside another (or overlapping it) leaves no tail
- * whatever the order of the secrets.
+ * redacted in each of its {@link secretForms}, and so is any run of at least {@link RUN_MIN_LENGTH} characters of
+ * a form (prefix, suffix or inner piece); a shorter secret only where it stands alone. Matches are found on the
+ * text and on its normalized view (partial percent-encoding, `+` as space, wrapped lines undone), mapped back to
+ * the text, and then replaced together, so a secret inside another (or overlapping it) leaves no tail whatever the
+ * order of the secrets.
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const unique = [...new Set(secrets.filter((secret) => secret.length > 0))];
   if (unique.length === 0) return (text) => text;
   const long = unique.filter((secret) => secret.length >= SUBSTRING_MIN_LENGTH);
-  const needles = [...new Set(long.flatMap(secretForms))];
+  const forms = [...new Set(long.flatMap(secretForms))];
+  const whole = forms.filter((form) => form.length < RUN_MIN_LENGTH);
+  const runs = runsOf(forms);
   const short = unique.filter((secret) => secret.length < SUBSTRING_MIN_LENGTH);
   const standalone =
     short.length === 0
@@ -112,7 +172,14 @@ export function createRedactor(secrets: readonly string[]): Redactor {
       : new RegExp(`(?<![\\w+/])(?:${short.map(escapeRegExp).join("|")})(?![\\w+/=])`, "g");
   return (text) => {
     const spans: Span[] = [];
-    for (const needle of needles) spansOf(text, needle, spans);
+    findSecrets(text, whole, runs, spans);
+    const normalized = normalizedView(text);
+    if (normalized) {
+      const found: Span[] = [];
+      findSecrets(normalized.view, whole, runs, found);
+      const { starts, ends } = normalized;
+      for (const [start, end] of found) spans.push([starts[start] as number, ends[end - 1] as number]);
+    }
     if (standalone) {
       for (const match of text.matchAll(standalone)) spans.push([match.index, match.index + match[0].length]);
     }
