@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
-import { encodeLine } from "../src/journal/format.js";
+import { encodeLine, journalKey } from "../src/journal/format.js";
 import { CREDENTIALS, runCli, spawnCli, waitFor } from "./helpers.js";
 
 let fake: FakeGong | undefined;
@@ -191,7 +191,11 @@ describe("--journal: resumable runs", () => {
     const headerLine = lines[0] as string;
 
     // A run that crashed while writing the outcome of its request: half a settled record.
-    const sending = encodeLine(headerLine.slice(0, 64), {
+    const key = journalKey({
+      accessKey: CREDENTIALS.GONG_ACCESS_KEY,
+      accessKeySecret: CREDENTIALS.GONG_ACCESS_KEY_SECRET,
+    });
+    const sending = encodeLine(key, headerLine.slice(0, 64), {
       type: "sending",
       ids: ["1", "2", "3"],
       attempt: 1,
@@ -275,7 +279,7 @@ describe("--journal safety", () => {
     );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      "Cannot create journal /nonexistent/dir/job.journal: its folder does not exist",
+      "Cannot create the lock file /nonexistent/dir/job.journal.lock for journal /nonexistent/dir/job.journal: its folder does not exist",
     );
     expect(gong.requests).toHaveLength(0);
   });
