@@ -36,7 +36,8 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
   const baseUrl = resolveBaseUrl(args.baseUrl, io.env);
   const plan = planBatches(ids, args.batchSize);
   const binding = bindingOf(baseUrl, args.unassignedBy, plan.ids);
-  if (args.dryRun) return dryRun(plan, args, io, args.journal ? dryRunJournal(args.journal, binding, io) : null);
+  if (args.dryRun)
+    return dryRun(plan, args, io, args.journal ? dryRunJournal(args.journal, binding, io) : null);
 
   const auth = credentialsFromEnv(io.env);
   const client = createClient(args, baseUrl, auth, io);

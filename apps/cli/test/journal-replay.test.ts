@@ -223,7 +223,11 @@ describe("a journal someone edited", () => {
 
   it("is refused when written with other credentials", () => {
     const other = journalKey({ accessKey: "other-key", accessKeySecret: "other-secret" });
-    const lines = chain([headerRecord, ...genuine].map((record) => JSON.stringify(record)), "", other);
+    const lines = chain(
+      [headerRecord, ...genuine].map((record) => JSON.stringify(record)),
+      "",
+      other,
+    );
     expect(() => replayJournal(`${lines.join("\n")}\n`, "j", KEY)).toThrow(
       /Journal j was not written with these credentials/,
     );

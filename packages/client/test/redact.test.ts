@@ -1,6 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
 import { createRedactor, REDACTED, RUN_MIN_LENGTH, redactBody, SUBSTRING_MIN_LENGTH } from "../src/redact.js";
 
 // Independent encoders (node's Buffer) check the runtime-neutral ones in src/redact.ts.

@@ -47,7 +47,9 @@ export function journalKey(auth: GongAuth): JournalKey {
     auth.bearerToken !== undefined
       ? ["bearer", auth.bearerToken]
       : ["basic", auth.accessKey, auth.accessKeySecret];
-  return createHash("sha256").update(JSON.stringify([KEY_LABEL, ...parts])).digest();
+  return createHash("sha256")
+    .update(JSON.stringify([KEY_LABEL, ...parts]))
+    .digest();
 }
 
 /**

@@ -109,14 +109,15 @@ export function replayJournal(text: string, path: string, key: JournalKey | null
       record = undefined;
     }
     // The header's format and version are checked before its checksum: an older journal gets its own message.
-    if (index === 0 && isRecord(record, true) && record.type === "header") binding = headerBinding(record, path);
+    if (index === 0 && isRecord(record, true) && record.type === "header")
+      binding = headerBinding(record, path);
     if (key !== null && split.hash !== chainHash(key, lastHash, split.json)) {
       if (index === 0 && binding === null) throw notOurs(path);
       if (index === 0) {
         throw new UsageError(
-          `Journal ${path} was not written with these credentials (or was edited): its checksums do not match ` +
-            "them, so nothing in it can be trusted. Resume with the credentials that started it, or start over " +
-            "with another --journal path",
+          `Journal ${path} was not written with these credentials (or was edited): the checksum of line 1 does ` +
+            "not match them, so nothing in it can be trusted. Resume with the credentials that started it, or " +
+            "start over with another --journal path",
         );
       }
       throw corrupt("its checksum does not match: it was changed, or lines before it were added or removed");
