@@ -6,7 +6,8 @@ const NONE =
   "No credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (scope api:flows:write)";
 const BOTH =
   "Both GONG_BEARER_TOKEN and GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET are set: unset one kind of credentials";
-const halfPair = (missing: string) => `${missing} is not set: set both GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET`;
+const halfPair = (missing: string) =>
+  `${missing} is not set: set both GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET`;
 
 describe("authFromEnv", () => {
   it("reads a key pair or a token, treating empty variables as unset", () => {
@@ -39,7 +40,11 @@ describe("authFromEnv", () => {
     [{ GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY: "key-value" }, BOTH, "GONG_BEARER_TOKEN"],
     [{ GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY_SECRET: "secret-value" }, BOTH, "GONG_BEARER_TOKEN"],
     [
-      { GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY: "key-value", GONG_ACCESS_KEY_SECRET: "secret-value" },
+      {
+        GONG_BEARER_TOKEN: "token-value",
+        GONG_ACCESS_KEY: "key-value",
+        GONG_ACCESS_KEY_SECRET: "secret-value",
+      },
       BOTH,
       "GONG_BEARER_TOKEN",
     ],
