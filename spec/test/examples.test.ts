@@ -9,16 +9,25 @@ const violations = createExampleValidator(spec);
 describe("every example in the spec validates against its own schema", () => {
   it("finds the examples of every media type, the Retry-After header and the component schemas", () => {
     const where = sites.map((site) => site.where);
-    const operation = "/paths/~1v2~1flows~1prospects~1unassign-flows-by-instance-id/post";
+    const unassign = "/paths/~1v2~1flows~1prospects~1unassign-flows-by-instance-id/post";
+    const lookup = "/paths/~1v2~1flows~1prospects/post";
+    const listFlows = "/paths/~1v2~1flows/get";
     for (const expected of [
-      `${operation}/requestBody/content/application~1json/examples/single`,
-      `${operation}/requestBody/content/application~1json/examples/byUser`,
-      `${operation}/responses/200/content/application~1json/examples/partialSuccess`,
-      `${operation}/responses/400/content/application~1json/examples/unknownFlowInstance`,
-      `${operation}/responses/429/content/application~1json/examples/rateLimited`,
-      `${operation}/responses/500/content/application~1json/examples/unexpected`,
+      `${unassign}/requestBody/content/application~1json/examples/allUnassigned`,
+      `${unassign}/requestBody/content/application~1json/examples/partialSuccess`,
+      `${unassign}/responses/200/content/application~1json/examples/partialSuccess`,
+      `${unassign}/responses/400/content/application~1json/examples/unknownFlowInstance`,
+      `${lookup}/requestBody/content/application~1json/examples/byCrmProspectIds`,
+      `${lookup}/requestBody/content/application~1json/examples/byFlowInstanceIds`,
+      `${lookup}/responses/200/content/application~1json/examples/byFlowInstanceIds`,
+      `${listFlows}/parameters/0/examples/firstPage`,
+      `${listFlows}/parameters/1/examples/lastPage`,
+      `${listFlows}/responses/200/content/application~1json/examples/lastPage`,
+      "/components/responses/RateLimited/content/application~1json/examples/rateLimited",
+      "/components/responses/MissingReadScope/content/application~1json/examples/forbidden",
       "/components/headers/RetryAfter/example",
       "/components/schemas/FlowInstanceId/examples/0",
+      "/components/schemas/CrmProspectId/examples/0",
       "/components/schemas/UnassignFlowsByInstanceIdRequest/properties/unassignedByUserEmail/examples/0",
     ]) {
       expect(where).toContain(expected);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenPage, openInChromium } from "./browser.js";
 import { loadDocument, operationsOf, specFile } from "./spec-file.js";
@@ -19,17 +19,29 @@ interface SecurityScheme {
 let open: OpenPage;
 let page: Page;
 
-/** Waits until the text is visible somewhere on the page; fails the test if it never is. */
-const seen = (text: string, exact = true) =>
-  page.getByText(text, { exact }).first().waitFor({ state: "visible" });
+/** Waits until the text is visible somewhere in `scope` (default the page); fails the test if it never is. */
+const seen = (text: string, exact = true, scope: Page | Locator = page) =>
+  scope.getByText(text, { exact }).first().waitFor({ state: "visible" });
+
+/** The rendered section of one operation (Redoc gives it the id `<tag>/<operationId in lower case>`). */
+const sectionOf = (operationId: string) => page.locator(`[id="engage-flows/${operationId.toLowerCase()}"]`);
 
 beforeAll(async () => {
   if (!existsSync(REFERENCE)) throw new Error(`${REFERENCE} is missing: run \`pnpm run docs\` first`);
   open = await openInChromium(REFERENCE);
   page = open.page;
   page.setDefaultTimeout(15_000);
-  // The reference lists a tag's operations collapsed; a reader opens them with "Show".
+  // The reference renders sections as they scroll into view, and lists a tag's operations collapsed: a reader
+  // scrolls down, opens them with "Show", and scrolls on until every operation is there.
+  await page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
   await page.getByRole("button", { name: "+ Show" }).click();
+  for (const operation of operations) {
+    for (let tries = 0; (await sectionOf(operation.operationId).count()) === 0; tries++) {
+      if (tries === 50) throw new Error(`the reference never rendered ${operation.operationId}`);
+      await page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
+      await page.waitForTimeout(300);
+    }
+  }
 });
 
 afterAll(async () => {
@@ -39,29 +51,43 @@ afterAll(async () => {
 describe.each(operations.map((operation) => [operation.operationId, operation] as const))(
   "the rendered API reference shows %s",
   (_, operation) => {
+    const section = () => sectionOf(operation.operationId);
+
     it("with its method, path and summary", async () => {
-      await page.getByRole("heading", { name: operation.summary }).first().waitFor({ state: "visible" });
-      await seen(operation.path);
-      await seen(operation.method.toUpperCase());
+      await section().getByRole("heading", { name: operation.summary }).first().waitFor({ state: "visible" });
+      await seen(operation.path, true, section());
+      await seen(operation.method.toUpperCase(), true, section());
     });
 
-    it("with every request field", async () => {
+    it("with every request field and parameter", async () => {
       expect(operation.requestProperties.length).toBeGreaterThan(0);
-      for (const property of operation.requestProperties) await seen(property);
+      // A `oneOf` body shows one variant at a time, as tabs: open each; every field must have been shown by one of them.
+      const variants = operation.requestVariants.length > 0 ? operation.requestVariants : [undefined];
+      const missing = new Set(operation.requestProperties);
+      for (const variant of variants) {
+        if (variant) {
+          await section().getByRole("tab", { name: variant, exact: true }).first().click();
+        }
+        for (const property of missing) {
+          const shown = section().getByText(property, { exact: true }).filter({ visible: true });
+          if ((await shown.count()) > 0) missing.delete(property);
+        }
+      }
+      expect([...missing]).toEqual([]);
     });
 
     it("with every response code, its description and its headers", async () => {
-      const tabs = page.getByRole("tablist", { name: "Response status" });
+      const tabs = section().getByRole("tablist", { name: "Response status" });
       for (const [status, response] of Object.entries(operation.responses)) {
         await tabs.getByRole("tab", { name: status, exact: true }).click();
-        await seen(response.description);
-        for (const header of Object.keys(response.headers ?? {})) await seen(header);
+        await seen(response.description, true, section());
+        for (const header of Object.keys(response.headers ?? {})) await seen(header, true, section());
       }
     });
 
     it("with its auth schemes and their details", async () => {
-      for (const name of Object.keys(schemes)) await seen(name, false);
-      await page.getByRole("button", { name: "View security details" }).first().click();
+      for (const name of Object.keys(schemes)) await seen(name, false, section());
+      await section().getByRole("button", { name: "View security details" }).first().click();
       for (const [name, scheme] of Object.entries(schemes)) {
         await page.getByText(name, { exact: true }).last().click();
         // The description is Markdown: compare its text as rendered, without code marks.

@@ -15,27 +15,55 @@ export interface Operation {
   method: string;
   operationId: string;
   summary: string;
+  /** Request body fields (of every `oneOf` variant), then query parameters. */
   requestProperties: string[];
+  /** Titles of the request body's `oneOf` variants, which the reference shows as buttons. */
+  requestVariants: string[];
   responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
+}
+
+type Node = Record<string, unknown> & { $ref?: string };
+
+/** Follows a local `$ref` (`#/components/...`), or returns the node itself. */
+export function resolveLocal<T>(spec: Record<string, unknown>, node: T): T {
+  const ref = (node as Node | undefined)?.$ref;
+  if (typeof ref !== "string") return node;
+  return ref
+    .slice(2)
+    .split("/")
+    .reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], spec) as T;
 }
 
 /** Every operation of the spec, with what a reader must find about it in the rendered reference. */
 export function operationsOf(spec: Record<string, unknown>): Operation[] {
-  const schemas = (spec.components as { schemas: Record<string, { properties?: object }> }).schemas;
-  const resolve = (schema: { $ref?: string; properties?: object }) =>
-    schema.$ref ? schemas[schema.$ref.split("/").at(-1) ?? ""] : schema;
+  const variantsOf = (schema: Node): Node[] =>
+    Array.isArray(schema.oneOf)
+      ? (schema.oneOf as Node[]).map((variant) => resolveLocal(spec, variant))
+      : [schema];
   const paths = spec.paths as Record<string, Record<string, Record<string, unknown>>>;
   return Object.entries(paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, operation]) => {
-      const body = operation.requestBody as { content: Record<string, { schema: object }> } | undefined;
-      const schema = body ? resolve(Object.values(body.content)[0]?.schema ?? {}) : undefined;
+      const body = operation.requestBody as { content: Record<string, { schema: Node }> } | undefined;
+      const schema = body ? resolveLocal(spec, Object.values(body.content)[0]?.schema ?? {}) : undefined;
+      const variants = schema ? variantsOf(schema) : [];
+      const parameters = (operation.parameters ?? []) as { name: string }[];
+      const responses = Object.fromEntries(
+        Object.entries(operation.responses as Record<string, Node>).map(([status, response]) => [
+          status,
+          resolveLocal(spec, response) as unknown as Operation["responses"][string],
+        ]),
+      );
       return {
         path,
         method,
         operationId: operation.operationId as string,
         summary: operation.summary as string,
-        requestProperties: Object.keys(schema?.properties ?? {}),
-        responses: operation.responses as Operation["responses"],
+        requestProperties: [
+          ...new Set(variants.flatMap((variant) => Object.keys(variant.properties ?? {}))),
+          ...parameters.map((parameter) => parameter.name),
+        ],
+        requestVariants: variants.length > 1 ? variants.map((variant) => String(variant.title)) : [],
+        responses,
       };
     }),
   );

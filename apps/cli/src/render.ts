@@ -88,7 +88,7 @@ function hintsFor(report: UnassignReport): string[] {
   if (refusal) {
     // The client's sentence says what Gong refused (for a Bearer 403: the missing api:flows:write scope).
     hints.push(
-      `${refusal.message}. Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN, and the base URL.`,
+      `${shortened(refusal.message)}. Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN, and the base URL.`,
     );
   }
   if (kinds.has("rate_limit")) {
