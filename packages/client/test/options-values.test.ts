@@ -31,7 +31,7 @@ describe("resolveOptions", () => {
       onRequest: undefined,
     });
     expect(resolved.fetch).toBe(globalThis.fetch);
-    expect(resolved.auth.scheme).toBe("basic");
+    expect(resolved.auth).toEqual(KEY_PAIR);
   });
 
   it("keeps given values, pacing off, and the given fetch and observer", () => {

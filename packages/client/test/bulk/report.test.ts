@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, OUTCOMES, type Outcome, type UnassignError } from "../../src/bulk/report.js";
+import { OUTCOMES, type Outcome, type UnassignError } from "../../src/bulk/report.js";
+import { buildReport } from "../../src/bulk/report-builder.js";
 
 describe("buildReport", () => {
   it("lists each id under its outcome in input order, unsettled ids as skipped", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describeValue, GongInputError, shorten } from "../../src/errors.js";
-import { GongServerError } from "../../src/index.js";
+import { describeValue } from "../src/bulk/validate.js";
+import { GongServerError } from "../src/index.js";
+import { GongInputError, shorten } from "../src/input-error.js";
 
 const sixty = "x".repeat(60);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, parseErrorBody } from "../../src/errors.js";
 import type { GongRateLimitError } from "../../src/index.js";
+import { errorFromResponse, parseErrorBody } from "../../src/transport/answer-error.js";
 
 const same = (text: string) => text;
 
