@@ -136,15 +136,15 @@ function findSecrets(text: string, whole: readonly string[], runs: ReadonlySet<s
   }
 }
 
-/** Replaces the spans (overlapping, touching or apart) with one marker each run of covered text. */
+/** Replaces the spans (overlapping or not) with one marker each run of covered text. */
 function replaceSpans(text: string, spans: Span[]): string {
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
   let result = "";
-  let copied = -1;
+  let copied = 0;
   for (const [start, end] of spans) {
     if (end <= copied) continue;
-    if (start > copied) result += `${text.slice(Math.max(copied, 0), start)}${REDACTED}`;
+    if (start >= copied) result += `${text.slice(copied, start)}${REDACTED}`;
     copied = end;
   }
   return result + text.slice(copied);
