@@ -125,7 +125,7 @@ describe("createRedactor", () => {
 
   describe("random bearer tokens under the transformations servers apply", () => {
     // The reviewer's statistics: 500 opaque tokens in standard base64 (64 characters, `+`, `/` and `=` likely).
-    const tokens = Array.from({ length: 500 }, () => randomBytes(48).toString("base64").slice(0, 62) + "==");
+    const tokens = Array.from({ length: 500 }, () => `${randomBytes(48).toString("base64").slice(0, 62)}==`);
     it.each([
       ["Python quote()", pyQuote],
       ["Go url.PathEscape", pathEscape],
