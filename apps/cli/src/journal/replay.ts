@@ -186,8 +186,8 @@ function headerBinding(record: JournalRecord & { type: "header" }, path: string)
 const versionError = (version: unknown, path: string) =>
   new UsageError(
     `Journal ${path} has format version ${String(version)}; this gong-flows reads version ${JOURNAL_VERSION} ` +
-      "(checksummed records). Finish that job with the gong-flows release that started it, or start over with " +
-      "another --journal path",
+      "(a chain of checksums keyed by the credentials). Finish that job with the gong-flows release that " +
+      "started it, or start over with another --journal path",
   );
 
 /** A first line without a hash: a journal of format 1 (bare JSON lines) gets its own message. */
