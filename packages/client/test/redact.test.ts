@@ -123,6 +123,23 @@ describe("createRedactor", () => {
     });
   });
 
+  describe("the reviewer's key pair (its Basic value holds + and /)", () => {
+    const key = "AK7Gq~>?>?>?x9Lm";
+    const secret = "s3cr3t>?>?>?~~~~Zq>>>??//wY";
+    const basic = b64(`${key}:${secret}`);
+    const redact = createRedactor([basic, secret, key]);
+    it.each([
+      ["Python quote()", pyQuote(basic)],
+      ["Go url.PathEscape", pathEscape(basic)],
+      ["form decoding", plusToSpace(basic)],
+      ["the secret without its first 4 characters", secret.slice(4)],
+      ["the secret in hex", Buffer.from(secret).toString("hex")],
+    ])("redacts the echo after %s whole", (_, echo) => {
+      expect(basic).toMatch(/\+.*\//);
+      expect(redact(`echo: ${echo}; check the key`)).toBe(`echo: ${REDACTED}; check the key`);
+    });
+  });
+
   describe("random bearer tokens under the transformations servers apply", () => {
     // The reviewer's statistics: 500 opaque tokens in standard base64 (64 characters, `+`, `/` and `=` likely).
     const tokens = Array.from({ length: 500 }, () => `${randomBytes(48).toString("base64").slice(0, 62)}==`);
