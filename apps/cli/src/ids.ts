@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { describeValue, idProblem } from "@gong-flows/client";
+import { describeValue, idProblem } from "@gong-flows/client/node";
 import { readIdSource } from "./input.js";
 import { UsageError } from "./usage-error.js";
 

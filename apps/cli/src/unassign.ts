@@ -1,20 +1,25 @@
 import {
   createGongFlowsClient,
-  DEFAULT_BASE_URL,
-  emailProblem,
   type GongFlowsClient,
-  normalizeBaseUrl,
+  type GongFlowsClientOptions,
+  GongInputError,
   ProgressHandlerError,
-  planBatches,
   type UnassignReport,
 } from "@gong-flows/client";
+import {
+  type BatchPlan,
+  DEFAULT_BASE_URL,
+  emailProblem,
+  normalizeBaseUrl,
+  planBatches,
+} from "@gong-flows/client/node";
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
+import type { CliIo } from "./io.js";
 import { bindingOf } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
-import { EMPTY_RUN, mergeReports } from "./journal/merge.js";
-import type { CliIo } from "./main.js";
+import { emptyRun, mergeReports } from "./journal/merge.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
@@ -47,7 +52,7 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
           })
         : null;
     let journalFailure: JournalWriteError | undefined;
-    let thisRun: UnassignReport = EMPTY_RUN;
+    let thisRun: UnassignReport = emptyRun();
     if (toSend.length > 0) {
       try {
         thisRun = await client.unassignFlowInstances(toSend, {
@@ -104,29 +109,41 @@ function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlows
         : {}),
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (!(error instanceof GongInputError)) throw error;
+    const flag = FLAG_OF[error.field as keyof GongFlowsClientOptions];
+    throw new UsageError(flag ? `${flag}: ${error.message}` : error.message);
   }
 }
+
+/** The flag each client option comes from, to name it when the client refuses a value. */
+const FLAG_OF: Partial<Record<keyof GongFlowsClientOptions, string>> = {
+  baseUrl: "--base-url",
+  requestsPerSecond: "--rps",
+  maxRetries: "--max-retries",
+  timeoutMs: "--timeout-ms",
+  batchSize: "--batch-size",
+  maxIsolationRequests: "--max-isolation-requests",
+};
 
 function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string {
   const fromEnv = env.GONG_BASE_URL === "" ? undefined : env.GONG_BASE_URL;
   const value = flag ?? fromEnv ?? DEFAULT_BASE_URL;
+  const source = flag === undefined ? "GONG_BASE_URL" : "--base-url";
+  if (/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(value)) {
+    throw new UsageError(
+      `${source} must not contain credentials; set GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET or GONG_BEARER_TOKEN instead`,
+    );
+  }
   try {
     return normalizeBaseUrl(value);
   } catch (error) {
-    const source = flag === undefined ? "GONG_BASE_URL" : "--base-url";
-    const message = (error as Error).message
-      .replace(/^baseUrl /, "")
-      .replace(
-        "pass them as auth",
-        "set GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET or GONG_BEARER_TOKEN instead",
-      );
-    throw new UsageError(`${source}: ${message}`);
+    if (!(error instanceof GongInputError)) throw error;
+    throw new UsageError(`${source}: ${error.message}`);
   }
 }
 
 function dryRun(
-  plan: ReturnType<typeof planBatches>,
+  plan: BatchPlan,
   args: UnassignArgs,
   io: CliIo,
   settled: ReadonlyMap<string, unknown>,

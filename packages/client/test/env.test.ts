@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authFromEnv } from "../src/index.js";
+import { GongInputError } from "../src/index.js";
+import { authFromEnv } from "../src/node.js";
 
 describe("authFromEnv", () => {
   it("reads a key pair or a token, treating empty variables as unset", () => {
@@ -13,13 +14,23 @@ describe("authFromEnv", () => {
   });
 
   it.each([
-    [{}, /No credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN/],
-    [{ GONG_ACCESS_KEY: "key-value" }, /GONG_ACCESS_KEY_SECRET is not set/],
-    [{ GONG_ACCESS_KEY_SECRET: "secret-value" }, /GONG_ACCESS_KEY is not set/],
-    [{ GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY: "key-value" }, /Both GONG_BEARER_TOKEN and/],
-  ])("refuses %o, naming variables and never values", (env, message) => {
+    [
+      {},
+      /No credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN/,
+      "GONG_ACCESS_KEY",
+    ],
+    [{ GONG_ACCESS_KEY: "key-value" }, /GONG_ACCESS_KEY_SECRET is not set/, "GONG_ACCESS_KEY_SECRET"],
+    [{ GONG_ACCESS_KEY_SECRET: "secret-value" }, /GONG_ACCESS_KEY is not set/, "GONG_ACCESS_KEY"],
+    [
+      { GONG_BEARER_TOKEN: "token-value", GONG_ACCESS_KEY: "key-value" },
+      /Both GONG_BEARER_TOKEN and/,
+      "GONG_BEARER_TOKEN",
+    ],
+  ])("refuses %o, naming variables and never values", (env, message, field) => {
     expect(() => authFromEnv(env)).toThrow(TypeError);
     expect(() => authFromEnv(env)).toThrow(message);
+    expect(() => authFromEnv(env)).toThrow(expect.objectContaining({ field, index: null, value: null }));
+    expect(() => authFromEnv(env)).toThrow(GongInputError);
     try {
       authFromEnv(env);
     } catch (error) {

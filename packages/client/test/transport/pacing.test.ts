@@ -1,37 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Pacer } from "../../src/transport/pacer.js";
 import { json, testClient, virtualClock } from "../helpers.js";
-
-describe("Pacer", () => {
-  it("spaces starts 1/rate apart, in call order", async () => {
-    const clock = virtualClock();
-    const pacer = new Pacer(4, clock);
-    const starts: number[] = [];
-    await Promise.all(Array.from({ length: 5 }, () => pacer.acquire().then(() => starts.push(clock.now()))));
-    expect(starts).toEqual([0, 250, 500, 750, 1000]);
-  });
-
-  it("holds every start during a pause and keeps the spacing after it", async () => {
-    const clock = virtualClock();
-    const pacer = new Pacer(2, clock);
-    await pacer.acquire();
-    pacer.pauseUntil(5_000);
-    const starts: number[] = [];
-    await Promise.all(Array.from({ length: 3 }, () => pacer.acquire().then(() => starts.push(clock.now()))));
-    expect(starts).toEqual([5_000, 5_500, 6_000]);
-  });
-
-  it("does not space starts when pacing is off, but still pauses", async () => {
-    const clock = virtualClock();
-    const pacer = new Pacer(null, clock);
-    await pacer.acquire();
-    await pacer.acquire();
-    expect(clock.now()).toBe(0);
-    pacer.pauseUntil(1_000);
-    await pacer.acquire();
-    expect(clock.now()).toBe(1_000);
-  });
-});
 
 describe("bulk pacing", () => {
   it("paces starts, not completions: slow answers overlap and the rate holds", async () => {

@@ -14,7 +14,7 @@ const hangingFetch = (calls: { count: number }) =>
 describe("timeouts", () => {
   it("times each attempt out, retries, and throws a typed timeout from api", async () => {
     const calls = { count: 0 };
-    const { client } = testClient({ fetch: hangingFetch(calls), timeoutMs: 20, maxRetries: 2 });
+    const { client } = testClient({ fetch: hangingFetch(calls), timeoutMs: 100, maxRetries: 2 });
     await expect(client.api.POST(PATH, { body: { flowInstanceIds: ["1"] } })).rejects.toBeInstanceOf(
       GongTimeoutError,
     );
@@ -23,7 +23,7 @@ describe("timeouts", () => {
 
   it("reports timed-out ids as unknown: the server may have processed them", async () => {
     const calls = { count: 0 };
-    const { client } = testClient({ fetch: hangingFetch(calls), timeoutMs: 20, maxRetries: 1 });
+    const { client } = testClient({ fetch: hangingFetch(calls), timeoutMs: 100, maxRetries: 1 });
     const report = await client.unassignFlowInstances(["1", "2"]);
     expect(report.unknown).toEqual(["1", "2"]);
     expect(report.requests).toBe(2);
