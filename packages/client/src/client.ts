@@ -3,6 +3,8 @@ import type { UnassignReport } from "./bulk/report.js";
 import type { UnassignOptions } from "./bulk/run.js";
 import { MAX_RESPONSE_BYTES } from "./defaults.js";
 import type { paths } from "./generated/openapi.js";
+import { withDailyLimit } from "./limiter/daily.js";
+import type { Limiter } from "./limiter/limiter.js";
 import { createPacer } from "./limiter/pacer.js";
 import { type GongFlowsClientOptions, resolveOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
@@ -28,6 +30,14 @@ export interface ClientInternals {
   random?: () => number;
 }
 
+const SHARED_LIMITER_CONCURRENCY = 8;
+
+/** The default limiter: pacing in this process, and a count per UTC day unless `dailyRequestLimit` is null. */
+function inProcessLimiter(rate: number | null, daily: number | null, clock: Clock): Limiter {
+  const pacer = createPacer(rate, clock);
+  return daily === null ? pacer : withDailyLimit(pacer, daily);
+}
+
 /** Creates a client. Throws `GongInputError` on bad options, before any request. */
 export function createGongFlowsClient(options: GongFlowsClientOptions): GongFlowsClient {
   return createClientWith(options, {});
@@ -48,18 +58,22 @@ export function createClientWith(
     maxBodyBytes: MAX_RESPONSE_BYTES,
     maxRetries: resolved.maxRetries,
     maxRetryAfterSeconds: resolved.maxRetryAfterSeconds,
-    limiter: createPacer(resolved.requestsPerSecond, clock),
+    limiter:
+      resolved.limiter ?? inProcessLimiter(resolved.requestsPerSecond, resolved.dailyRequestLimit, clock),
     clock,
     random: internals.random ?? Math.random,
     redact: createRedactor(resolved.auth.secrets),
     onRequest: resolved.onRequest,
   });
   const api = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: transport.fetch });
-  // Enough overlap that slow answers do not pull the run below the paced rate.
+  // Enough overlap that slow answers do not pull the run below the paced rate. A given limiter's rate is its own:
+  // 8 requests may wait on it at once (each holds one reserved start, so more would only lengthen the queue).
   const concurrency =
-    resolved.requestsPerSecond === null
-      ? 4
-      : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
+    resolved.limiter !== null
+      ? SHARED_LIMITER_CONCURRENCY
+      : resolved.requestsPerSecond === null
+        ? 4
+        : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
   const bulkConfig = {
     transport,
     baseUrl: resolved.baseUrl,

@@ -45,6 +45,13 @@ export const OPTION_RANGES = {
     exclusiveMin: true,
     integer: false,
   },
+  dailyRequestLimit: {
+    default: 10_000,
+    min: 1,
+    max: Number.POSITIVE_INFINITY,
+    exclusiveMin: false,
+    integer: true,
+  },
   batchSize: {
     default: MAX_IDS_PER_REQUEST,
     min: 1,
