@@ -91,12 +91,13 @@ describe("several CLI processes sharing one company limit through Redis", () => 
     expect(rateLimited).toBe(0);
     expect(gong.requests).toHaveLength(30);
     expect(gong.assigned.size).toBe(0);
-    // 30 starts shared at 10/s: the last no earlier than 29 intervals after the first, and never a second holding
-    // more than R starts (each process alone at 10/s would have sent 30 in a second). One extra start of slack
-    // for a process the loaded machine woke late.
+    // 30 starts shared at 10/s: the last about 29 intervals after the first (each process alone at 10/s would
+    // have sent all 30 within a second: 3R). The fake sees each request only after reading and checking its body,
+    // so on a loaded machine its arrivals bunch; half a second of slack on the span and R/2 on the busiest
+    // second. The exact spacing of starts is asserted in @gong-flows/limiter-redis's own tests, on Redis's clock.
     const sorted = [...arrivals].sort((a, b) => a - b);
-    expect((sorted.at(-1) as number) - (sorted[0] as number)).toBeGreaterThanOrEqual(29 * 100 * 0.95);
-    expect(mostInWindow(arrivals, 1000)).toBeLessThanOrEqual(rate + 1);
+    expect((sorted.at(-1) as number) - (sorted[0] as number)).toBeGreaterThanOrEqual(29 * 100 - 500);
+    expect(mostInWindow(arrivals, 1000)).toBeLessThanOrEqual(rate * 1.5);
     expect(performance.now() - started).toBeGreaterThan(2_900);
   }, 120_000);
 
