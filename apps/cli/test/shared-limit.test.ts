@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/fake";
-import { type RunningRedis, startRedis } from "@gong-flows/testkit";
+import { mostInWindow, type RunningRedis, startRedis } from "@gong-flows/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CREDENTIALS, runCli, spawnCli, waitFor } from "./helpers.js";
 
@@ -41,18 +41,6 @@ function idFile(name: string, ids: readonly string[]): string {
   const path = join(dir, name);
   writeFileSync(path, `${ids.join("\n")}\n`);
   return path;
-}
-
-/** The most arrivals inside any window of `windowMs`. */
-function mostInWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < sorted.length; last++) {
-    while ((sorted[last] as number) - (sorted[first] as number) >= windowMs) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
 }
 
 const LISTS = ["unassigned", "notUnassigned", "rejected", "unknown", "skipped"] as const;

@@ -1,4 +1,5 @@
-export { listenOnLoopback } from "./loopback.js";
+export { freePort, listenOnLoopback } from "./loopback.js";
 export { type PrismOptions, type RunningServer, specPath, startPrism, stopProcess } from "./prism.js";
 export { type RedisOptions, type RunningRedis, startRedis } from "./redis.js";
 export { type ProcessResult, spawnNodeScript } from "./spawn.js";
+export { mostInWindow } from "./timing.js";
