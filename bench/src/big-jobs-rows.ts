@@ -4,8 +4,9 @@ import { mib, type Row, s } from "./table.js";
 // Three processes at R = 10/s, 30 requests each: the shared floor is 8.9 s. Each process alone paces at R, so
 // without a shared limiter they start 3R together against a limit of R.
 const MANY = { processes: 3, rate: 10, idsEach: 600, batchSize: 20 } as const;
-// 1,000,000 ids are 5,000 requests: 50 s at R = 100/s (at Gong's default 3/s it would be 28 minutes).
-const BIG = { ids: 1_000_000, rate: 100 } as const;
+// 1,000,000 ids are 5,000 requests: 100 s at R = 50/s (at Gong's default 3/s it would be 28 minutes). The fake
+// (validating every request and answer against the spec) is the bottleneck in this process from about 80/s.
+const BIG = { ids: 1_000_000, rate: 50 } as const;
 // The journal's cost at a raised company limit: 1,000 requests at 50/s, with and without the journal.
 const JOURNAL = { ids: 200_000, rate: 50 } as const;
 const MEMORY_LIMIT = 600 * 1024 * 1024;
