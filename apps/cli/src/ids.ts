@@ -1,6 +1,5 @@
-import { createReadStream } from "node:fs";
 import { describeValue, idProblem } from "@gong-flows/client/node";
-import { readIdSource } from "./input.js";
+import { readIdFile } from "./input.js";
 import { UsageError } from "./usage-error.js";
 
 const FILE_ERRORS: Record<string, string> = {
@@ -45,8 +44,7 @@ export async function collectIds(
     const name = file === "-" ? "standard input" : file;
     let text: string;
     try {
-      text =
-        file === "-" ? await readStdin() : decodeUtf8(await readIdSource(createReadStream(file), name), name);
+      text = file === "-" ? await readStdin() : decodeUtf8(await readIdFile(file, name), name);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? "";
