@@ -1,4 +1,4 @@
-import type { Limiter as ClientLimiter, LimiterDecision as ClientDecision } from "@gong-flows/client";
+import type { LimiterDecision as ClientDecision, Limiter as ClientLimiter } from "@gong-flows/client";
 import { describe, expectTypeOf, it } from "vitest";
 import type { LimiterDecision, RedisLimiter } from "../src/index.js";
 
