@@ -49,9 +49,11 @@ describe("createRedisLimiter: one limit for every process on the key", () => {
     const b = await limiter({ requestsPerSecond: 50 });
     const paused = performance.now();
     await a.pause(400);
-    const times = await startTimes(b, 5);
-    expect(Math.min(...times) - paused).toBeGreaterThanOrEqual(390);
-    expect(mostInWindow(times, 10)).toBeLessThanOrEqual(1);
+    const times = (await startTimes(b, 5)).sort((x, y) => x - y);
+    expect((times[0] as number) - paused).toBeGreaterThanOrEqual(390);
+    // Restarted spaced, not all at once at the pause's end: no start comes before its slot, so the fifth is at
+    // least four intervals after the first (late wake-ups on a loaded machine can only stretch this).
+    expect((times[4] as number) - (times[0] as number)).toBeGreaterThanOrEqual(4 * 20 - 5);
   });
 
   it("answers paused, with the end, when a pause outlasts maxWaitMs", async () => {
