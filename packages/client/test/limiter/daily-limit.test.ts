@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   createGongFlowsClient,
+  type GongFlowsClientOptions,
   GongInputError,
   type Limiter,
   type LimiterDecision,
@@ -13,16 +14,27 @@ const nextUtcMidnight = (now = Date.now()) => new Date(Math.floor(now / 86_400_0
 const base = { auth: KEY_PAIR, baseUrl: "http://127.0.0.1:9" } as const;
 const go: Limiter = { acquire: async () => ({ kind: "go" }), pause: async () => undefined };
 
+/** A `fetch` that answers the n-th request (1-based) with 429 and `retryAfter`, and lists every id otherwise. */
+function fetchWith429(n: number, retryAfter: string) {
+  let calls = 0;
+  const fetch = (async (_input: unknown, init?: RequestInit) => {
+    calls++;
+    if (calls === n) return json(429, { errors: ["slow down"] }, { "retry-after": retryAfter });
+    return json(200, { unassignedFlowInstanceIds: sentBody(init).flowInstanceIds });
+  }) as typeof globalThis.fetch;
+  return { fetch, calls: () => calls };
+}
+
+/** A client over a `fetch` that lists every id it is sent, unpaced, with the given options. */
+function listingClient(options: Partial<GongFlowsClientOptions>) {
+  const gong = listingFetch();
+  const client = createGongFlowsClient({ ...base, fetch: gong.fetch, requestsPerSecond: null, ...options });
+  return { gong, client };
+}
+
 describe("dailyRequestLimit (the in-process daily count)", () => {
   it("sends exactly the limit, then stops: the rest skipped, the entry daily_limit with its reset", async () => {
-    const gong = listingFetch();
-    const client = createGongFlowsClient({
-      ...base,
-      fetch: gong.fetch,
-      requestsPerSecond: null,
-      dailyRequestLimit: 3,
-      batchSize: 10,
-    });
+    const { gong, client } = listingClient({ dailyRequestLimit: 3, batchSize: 10 });
     const report = await client.unassignFlowInstances(ids(100));
     expect(gong.bodies).toHaveLength(3);
     expect(report.requests).toBe(3);
@@ -34,13 +46,7 @@ describe("dailyRequestLimit (the in-process daily count)", () => {
   });
 
   it("keeps counting across runs of one client, and defaults to Gong's 10,000 a day", async () => {
-    const gong = listingFetch();
-    const client = createGongFlowsClient({
-      ...base,
-      fetch: gong.fetch,
-      requestsPerSecond: null,
-      batchSize: 1,
-    });
+    const { gong, client } = listingClient({ batchSize: 1 });
     const first = await client.unassignFlowInstances(ids(9_999));
     expect(first.unassigned).toHaveLength(9_999);
     const second = await client.unassignFlowInstances(ids(3).map((id) => `${id}9`));
@@ -50,14 +56,7 @@ describe("dailyRequestLimit (the in-process daily count)", () => {
   }, 60_000);
 
   it("null switches the daily count off", async () => {
-    const gong = listingFetch();
-    const client = createGongFlowsClient({
-      ...base,
-      fetch: gong.fetch,
-      requestsPerSecond: null,
-      dailyRequestLimit: null,
-      batchSize: 1,
-    });
+    const { client } = listingClient({ dailyRequestLimit: null, batchSize: 1 });
     const report = await client.unassignFlowInstances(ids(10_001));
     expect(report.unassigned).toHaveLength(10_001);
   }, 60_000);
@@ -94,12 +93,7 @@ describe("limiter (a shared limiter replaces the in-process one)", () => {
         paused.push(ms);
       },
     };
-    let calls = 0;
-    const fetch = (async (_input: unknown, init?: RequestInit) => {
-      calls++;
-      if (calls === 2) return json(429, { errors: ["slow down"] }, { "retry-after": "0.01" });
-      return json(200, { unassignedFlowInstanceIds: sentBody(init).flowInstanceIds });
-    }) as typeof globalThis.fetch;
+    const { fetch } = fetchWith429(2, "0.01");
     const client = createGongFlowsClient({ ...base, fetch, limiter, batchSize: 10 });
     const report = await client.unassignFlowInstances(ids(30));
     expect(report.unassigned).toHaveLength(30);
@@ -139,16 +133,11 @@ describe("limiter (a shared limiter replaces the in-process one)", () => {
 
 describe("Gong's own quota answer (a Retry-After beyond maxRetryAfterSeconds)", () => {
   it("stops the run at once and names when it ends; nothing waits for it", async () => {
-    let calls = 0;
-    const fetch = (async (_input: unknown, init?: RequestInit) => {
-      calls++;
-      if (calls === 3) return json(429, { errors: ["Daily quota exceeded"] }, { "retry-after": "40000" });
-      return json(200, { unassignedFlowInstanceIds: sentBody(init).flowInstanceIds });
-    }) as typeof globalThis.fetch;
+    const { fetch, calls } = fetchWith429(3, "40000");
     const client = createGongFlowsClient({ ...base, fetch, requestsPerSecond: 20, batchSize: 10 });
     const before = Date.now();
     const report = await client.unassignFlowInstances(ids(100));
-    expect(calls).toBe(3);
+    expect(calls()).toBe(3);
     expect(report.unassigned).toEqual(ids(20));
     expect(report.skipped).toEqual(ids(100).slice(20));
     const entry = report.errors.find((error) => error.kind === "rate_limit");
