@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes src/generated/limits.ts from the spec: the request limits (array sizes, id lengths and patterns) and the
-// method and path of every operation, by operationId. The client, the CLI and the contract kit take their batch
+// Writes src/generated/limits.ts from the spec: the request limits (array sizes, id lengths and patterns), and
+// src/generated/operations.ts: the method and path of every operation, by operationId. The client, the CLI and the contract kit take their batch
 // sizes from here, so lowering `maxItems` in the spec lowers them all at the next build.
 //
 // Usage: node scripts/generate-limits.mjs [SPEC] [OUTPUT]
@@ -12,6 +12,8 @@ import { parse } from "yaml";
 const here = dirname(fileURLToPath(import.meta.url));
 const specPath = resolve(process.argv[2] ?? resolve(here, "../../../spec/openapi.yaml"));
 const outputPath = resolve(process.argv[3] ?? resolve(here, "../src/generated/limits.ts"));
+// Operations go to their own file beside the limits: only a client that sends needs them (see README, "Size").
+const operationsPath = resolve(dirname(outputPath), "operations.ts");
 
 const METHODS = ["get", "put", "post", "delete", "patch"];
 const ARRAY_KEYS = ["minItems", "maxItems"];
@@ -34,11 +36,20 @@ function resolveRef(spec, schema) {
 const pick = (schema, keys) =>
   Object.fromEntries(keys.filter((key) => schema?.[key] !== undefined).map((key) => [key, schema[key]]));
 
+/** The top-level properties of a schema, also of each alternative of a `oneOf`, `anyOf` or `allOf`. */
+function propertiesOf(spec, schema) {
+  const alternatives = [...(schema?.oneOf ?? []), ...(schema?.anyOf ?? []), ...(schema?.allOf ?? [])];
+  return [
+    ...Object.entries(schema?.properties ?? {}),
+    ...alternatives.flatMap((alternative) => propertiesOf(spec, resolveRef(spec, alternative))),
+  ];
+}
+
 /** The limits of one JSON request body's top-level fields. */
 function bodyLimits(spec, operation) {
   const schema = resolveRef(spec, operation.requestBody?.content?.["application/json"]?.schema);
   const limits = {};
-  for (const [name, raw] of Object.entries(schema?.properties ?? {})) {
+  for (const [name, raw] of propertiesOf(spec, schema)) {
     const field = resolveRef(spec, raw);
     const items = field.type === "array" ? pick(resolveRef(spec, field.items), STRING_KEYS) : {};
     const own = { ...pick(field, ARRAY_KEYS), ...pick(field, STRING_KEYS) };
@@ -62,13 +73,31 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
 }
 
 const literal = (value) => JSON.stringify(value, null, 2);
-const output = `// Generated from the spec by scripts/generate-limits.mjs. Do not edit: change spec/openapi.yaml instead.
+const header =
+  "// Generated from the spec by scripts/generate-limits.mjs. Do not edit: change spec/openapi.yaml instead.";
+// One constant per operation, so a bundle takes only the limits it uses (the client's start-up path reads the unassign
+// operation's alone), and the table of all of them for tools.
+const perOperation = Object.entries(limits).map(
+  ([operationId, fields]) =>
+    `/** Request body limits of \`${operationId}\`, by field. */\nexport const ${operationId}Limits = ${literal(fields)} as const;\n`,
+);
+const output = `${header}
 
-/** Method and path of every operation in the spec, by operationId. */
-export const OPERATIONS = ${literal(operations)} as const;
-
+${perOperation.join("\n")}
 /** Request body limits from the spec (array sizes, string lengths and patterns), by operationId and field. */
-export const REQUEST_LIMITS = ${literal(limits)} as const;
+export const REQUEST_LIMITS = {
+${Object.keys(limits)
+  .map((operationId) => `  ${operationId}: ${operationId}Limits,`)
+  .join("\n")}
+} as const;
 `;
 mkdirSync(dirname(outputPath), { recursive: true });
 writeFileSync(outputPath, output);
+writeFileSync(
+  operationsPath,
+  `${header}
+
+/** Method and path of every operation in the spec, by operationId. */
+export const OPERATIONS = ${literal(operations)} as const;
+`,
+);

@@ -1,16 +1,11 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { UnassignReport } from "./bulk/report.js";
 import type { UnassignOptions } from "./bulk/run.js";
-import { MAX_RESPONSE_BYTES } from "./defaults.js";
+import type { ClientInternals, Engine } from "./engine.js";
 import type { paths } from "./generated/openapi.js";
-import { withDailyLimit } from "./limiter/daily.js";
-import type { Limiter } from "./limiter/limiter.js";
-import { createPacer } from "./limiter/pacer.js";
 import { type GongFlowsClientOptions, resolveOptions } from "./options.js";
-import { createRedactor } from "./redact.js";
-import { type Clock, systemClock } from "./transport/clock.js";
-import { createTransport } from "./transport/transport.js";
-import { userAgent } from "./version.js";
+
+export type { ClientInternals } from "./engine.js";
 
 /** The client: the typed single-request API, and the bulk operation. */
 export interface GongFlowsClient {
@@ -18,24 +13,10 @@ export interface GongFlowsClient {
   readonly api: Client<paths>;
   /**
    * Removes prospects from the given flow instances, in as few requests as possible, and accounts for every
-   * id in the report. Input errors throw `GongInputError` before anything is sent; everything after that,
+   * id in the report. Input errors reject with `GongInputError` before anything is sent; everything after that,
    * including an abort, resolves with the report.
    */
   unassignFlowInstances(ids: Iterable<string>, options?: UnassignOptions): Promise<UnassignReport>;
-}
-
-/** Time and randomness, replaced in tests so retries and pacing run without real waiting. */
-export interface ClientInternals {
-  clock?: Clock;
-  random?: () => number;
-}
-
-const SHARED_LIMITER_CONCURRENCY = 8;
-
-/** The default limiter: pacing in this process, and a count per UTC day unless `dailyRequestLimit` is null. */
-function inProcessLimiter(rate: number | null, daily: number | null, clock: Clock): Limiter {
-  const pacer = createPacer(rate, clock);
-  return daily === null ? pacer : withDailyLimit(pacer, daily);
 }
 
 /** Creates a client. Throws `GongInputError` on bad options, before any request. */
@@ -48,45 +29,18 @@ export function createClientWith(
   internals: ClientInternals,
 ): GongFlowsClient {
   const resolved = resolveOptions(options);
-  const clock = internals.clock ?? systemClock;
-  const transport = createTransport({
-    fetch: resolved.fetch,
-    authorization: resolved.auth.authorization,
-    authScheme: resolved.auth.scheme,
-    userAgent: userAgent(),
-    timeoutMs: resolved.timeoutMs,
-    maxBodyBytes: MAX_RESPONSE_BYTES,
-    maxRetries: resolved.maxRetries,
-    maxRetryAfterSeconds: resolved.maxRetryAfterSeconds,
-    limiter:
-      resolved.limiter ?? inProcessLimiter(resolved.requestsPerSecond, resolved.dailyRequestLimit, clock),
-    clock,
-    random: internals.random ?? Math.random,
-    redact: createRedactor(resolved.auth.secrets),
-    onRequest: resolved.onRequest,
-  });
-  const api = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: transport.fetch });
-  // Enough overlap that slow answers do not pull the run below the paced rate. A given limiter's rate is its own:
-  // 8 requests may wait on it at once (each holds one reserved start, so more would only lengthen the queue).
-  const concurrency =
-    resolved.limiter !== null
-      ? SHARED_LIMITER_CONCURRENCY
-      : resolved.requestsPerSecond === null
-        ? 4
-        : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
-  const bulkConfig = {
-    transport,
-    baseUrl: resolved.baseUrl,
-    batchSize: resolved.batchSize,
-    maxIsolationRequests: resolved.maxIsolationRequests,
-    concurrency,
+  // Options are checked now; the transport and the bulk engine load with the first request, so an app pays for
+  // them in its startup bundle only if its bundler does not split (see README, "Size").
+  let engine: Promise<Engine> | undefined;
+  const load = () => {
+    engine ??= import("./engine.js").then((module) => module.createEngine(resolved, internals));
+    return engine;
   };
-  // The bulk engine loads on first use: an app that only calls `api` does not carry it (see README, "Size").
   return {
-    api,
-    unassignFlowInstances: async (ids, unassignOptions) => {
-      const { unassignInBulk } = await import("./bulk/run.js");
-      return unassignInBulk(bulkConfig, ids, unassignOptions);
-    },
+    api: createClient<paths>({
+      baseUrl: resolved.baseUrl,
+      fetch: async (request) => (await load()).fetch(request),
+    }),
+    unassignFlowInstances: async (ids, unassignOptions) => (await load()).unassign(ids, unassignOptions),
   };
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { stopProcess } from "@gong-flows/fake/prism";
 import { freePort } from "./loopback.js";
-import { stopProcess } from "./prism.js";
 
 /** A `redis-server` started by this kit on a free loopback port, with no persistence. */
 export interface RunningRedis {

@@ -1,5 +1,10 @@
 import { MAX_ID_LENGTH } from "../defaults.js";
-import { describeValue, GongInputError } from "../errors.js";
+import { GongInputError, shorten } from "../input-error.js";
+
+/** A value quoted for a message, shortened. */
+export function describeValue(value: string): string {
+  return JSON.stringify(shorten(value));
+}
 
 // Whitespace (Unicode), control (Cc) and format (Cf) characters, and the separators of the CLI's id files.
 const FORBIDDEN_IN_ID = /[\s\p{Cc}\p{Cf},#]/u;

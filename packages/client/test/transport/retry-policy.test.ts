@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { backoffMs, parseRetryAfter } from "../../src/transport/retry-policy.js";
+import { backoffMs, decideRetry, MAX_PAUSE_MS, parseRetryAfter } from "../../src/transport/retry-policy.js";
 
 const NOW = Date.parse("2026-11-30T10:00:00Z");
 
@@ -108,5 +108,135 @@ describe("parseRetryAfter as an HTTP date", () => {
     ["an asctime date with a two-digit year", "Mon Nov 30 10:00:30 26"],
   ])("does not read a date with %s", (_case, header) => {
     expect(parseRetryAfter(header, NOW)).toBeNull();
+  });
+});
+
+const policy = { maxRetries: 2, maxRetryAfterSeconds: 60, random: () => 0 };
+const status = (code: number, retryAfterSeconds: number | null = null) =>
+  ({ kind: "status", status: code, retryAfterSeconds }) as const;
+
+describe("decideRetry, the retry decision apart from the waiting", () => {
+  it.each([
+    ["a 429 with Retry-After", status(429, 2), 1, { kind: "retry", waitMs: 2_000, pauseAllMs: 2_000 }],
+    [
+      "a 429 without Retry-After (backoff)",
+      status(429),
+      2,
+      { kind: "retry", waitMs: 1_000, pauseAllMs: 1_000 },
+    ],
+    ["a 429 past the wait cap", status(429, 61), 1, { kind: "give_up", pauseAllMs: 61_000 }],
+    ["a 429 at the wait cap", status(429, 60), 1, { kind: "retry", waitMs: 60_000, pauseAllMs: 60_000 }],
+    ["a 429 of a year", status(429, 31_536_000), 1, { kind: "give_up", pauseAllMs: MAX_PAUSE_MS }],
+    ["a 429 with retries spent", status(429, 1), 3, { kind: "give_up", pauseAllMs: 1_000 }],
+    ["a 500", status(500), 1, { kind: "retry", waitMs: 500, pauseAllMs: 0 }],
+    ["a 502", status(502), 2, { kind: "retry", waitMs: 1_000, pauseAllMs: 0 }],
+    ["a 503", status(503), 3, { kind: "give_up", pauseAllMs: 0 }],
+    ["a 504", status(504), 1, { kind: "retry", waitMs: 500, pauseAllMs: 0 }],
+    ["a 501", status(501), 1, { kind: "give_up", pauseAllMs: 0 }],
+    ["a 400", status(400), 1, { kind: "give_up", pauseAllMs: 0 }],
+    ["a 401", status(401), 1, { kind: "give_up", pauseAllMs: 0 }],
+    ["no answer", { kind: "no_answer" } as const, 1, { kind: "retry", waitMs: 500, pauseAllMs: 0 }],
+    ["no answer, retries spent", { kind: "no_answer" } as const, 3, { kind: "give_up", pauseAllMs: 0 }],
+    ["an unreadable answer", { kind: "unreadable" } as const, 1, { kind: "give_up", pauseAllMs: 0 }],
+  ])("%s", (_, failure, attempt, decision) => {
+    expect(decideRetry(failure, attempt, policy)).toEqual(decision);
+  });
+
+  it("caps backoff near 8 s and takes up to a quarter off as jitter", () => {
+    const many = { maxRetries: 20, maxRetryAfterSeconds: 60, random: () => 1 };
+    expect(decideRetry({ kind: "no_answer" }, 10, many)).toEqual({
+      kind: "retry",
+      waitMs: 6_000,
+      pauseAllMs: 0,
+    });
+    expect(decideRetry({ kind: "no_answer" }, 3, many)).toEqual({
+      kind: "retry",
+      waitMs: 1_500,
+      pauseAllMs: 0,
+    });
+  });
+});
+
+describe("decideRetry at its edges", () => {
+  it("never re-sends an answer whose body could not be read", () => {
+    expect(decideRetry({ kind: "unreadable" }, 1, policy)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+  });
+
+  it("retries no answer after backoff, up to maxRetries retries", () => {
+    expect(decideRetry({ kind: "no_answer" }, 1, policy)).toEqual({
+      kind: "retry",
+      waitMs: 500,
+      pauseAllMs: 0,
+    });
+    expect(decideRetry({ kind: "no_answer" }, 2, policy)).toEqual({
+      kind: "retry",
+      waitMs: 1_000,
+      pauseAllMs: 0,
+    });
+    expect(decideRetry({ kind: "no_answer" }, 3, policy)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+  });
+
+  it("gives up at once with no retries allowed", () => {
+    const none = { ...policy, maxRetries: 0 };
+    expect(decideRetry({ kind: "no_answer" }, 1, none)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+    expect(decideRetry(status(429, 2), 1, none)).toEqual({ kind: "give_up", pauseAllMs: 2_000 });
+  });
+
+  it.each([500, 502, 503, 504])("retries %i after backoff", (code) => {
+    expect(decideRetry(status(code), 2, policy)).toEqual({ kind: "retry", waitMs: 1_000, pauseAllMs: 0 });
+    expect(decideRetry(status(code), 3, policy)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+  });
+
+  it.each([400, 401, 403, 404, 408, 409, 501, 505, 302])("never retries %i", (code) => {
+    expect(decideRetry(status(code, 1), 1, policy)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+  });
+
+  it("waits a 429's Retry-After, and holds every start as long", () => {
+    expect(decideRetry(status(429, 5), 1, policy)).toEqual({
+      kind: "retry",
+      waitMs: 5_000,
+      pauseAllMs: 5_000,
+    });
+    expect(decideRetry(status(429, 0), 1, policy)).toEqual({ kind: "retry", waitMs: 0, pauseAllMs: 0 });
+  });
+
+  it("backs off after a 429 without Retry-After, and holds every start as long", () => {
+    expect(decideRetry(status(429), 2, policy)).toEqual({ kind: "retry", waitMs: 1_000, pauseAllMs: 1_000 });
+  });
+
+  it("still holds every start when a 429 spends the last retry", () => {
+    expect(decideRetry(status(429, 5), 3, policy)).toEqual({ kind: "give_up", pauseAllMs: 5_000 });
+  });
+
+  it("waits a Retry-After of exactly maxRetryAfterSeconds, and not one beyond it", () => {
+    expect(decideRetry(status(429, 60), 1, policy)).toEqual({
+      kind: "retry",
+      waitMs: 60_000,
+      pauseAllMs: 60_000,
+    });
+    expect(decideRetry(status(429, 61), 1, policy)).toEqual({ kind: "give_up", pauseAllMs: 61_000 });
+  });
+
+  it("holds starts a day at most, whatever the server asks", () => {
+    expect(MAX_PAUSE_MS).toBe(86_400_000);
+    expect(decideRetry(status(429, 10 ** 9), 1, policy)).toEqual({
+      kind: "give_up",
+      pauseAllMs: MAX_PAUSE_MS,
+    });
+    const patient = { ...policy, maxRetryAfterSeconds: 10 ** 6 };
+    expect(decideRetry(status(429, 200_000), 1, patient)).toEqual({
+      kind: "retry",
+      waitMs: 200_000_000,
+      pauseAllMs: MAX_PAUSE_MS,
+    });
+  });
+
+  it("uses the policy's jitter", () => {
+    const jittery = { ...policy, random: () => 1 };
+    expect(decideRetry({ kind: "no_answer" }, 1, jittery)).toEqual({
+      kind: "retry",
+      waitMs: 375,
+      pauseAllMs: 0,
+    });
   });
 });
