@@ -3,6 +3,7 @@ import {
   type GongFlowsClient,
   type GongFlowsClientOptions,
   GongInputError,
+  type Limiter,
   ProgressHandlerError,
   type UnassignReport,
 } from "@gong-flows/client";
@@ -23,6 +24,8 @@ import { emptyRun, mergeReports } from "./journal/merge.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
+import { openSharedLimiter } from "./shared-limiter.js";
+import { stopNote } from "./stop-note.js";
 import { UsageError } from "./usage-error.js";
 
 /** `gong-flows unassign`: ids → client → journal → report, and the exit code. */
@@ -38,7 +41,23 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
   if (args.dryRun)
     return dryRun(plan, args, io, args.journal ? readJournal(args.journal, binding).settled : new Map());
 
-  const client = createClient(args, baseUrl, io);
+  const limiter = await openSharedLimiter(args, baseUrl, io.env);
+  try {
+    return await send(plan, binding, args, baseUrl, io, limiter);
+  } finally {
+    await limiter?.close();
+  }
+}
+
+async function send(
+  plan: BatchPlan,
+  binding: ReturnType<typeof bindingOf>,
+  args: UnassignArgs,
+  baseUrl: string,
+  io: CliIo,
+  limiter: Limiter | null,
+): Promise<number> {
+  const client = createClient(args, baseUrl, io, limiter);
   const journal = args.journal ? openJournal(args.journal, binding) : null;
   try {
     const settledBefore = journal?.state.settled ?? new Map();
@@ -74,6 +93,12 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     progress?.finish();
     const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
     io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report));
+    const note = stopNote(report, {
+      journal: args.journal !== undefined,
+      dailyLimit: args.dailyLimit,
+      shared: limiter !== null,
+    });
+    if (note) io.stderr.write(`gong-flows: ${note}\n`);
     if (journalFailure) {
       io.stderr.write(
         `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
@@ -87,14 +112,20 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
   }
 }
 
-function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlowsClient {
+function createClient(
+  args: UnassignArgs,
+  baseUrl: string,
+  io: CliIo,
+  limiter: Limiter | null,
+): GongFlowsClient {
   const auth = credentialsFromEnv(io.env);
   const debug = io.env.GONG_FLOWS_DEBUG === "1";
   try {
     return createGongFlowsClient({
       auth,
       baseUrl,
-      requestsPerSecond: args.rps,
+      // A shared limiter holds the rate and the daily limit itself (it was given both).
+      ...(limiter ? { limiter } : { requestsPerSecond: args.rps, dailyRequestLimit: args.dailyLimit }),
       maxRetries: args.maxRetries,
       timeoutMs: args.timeoutMs,
       batchSize: args.batchSize,
@@ -119,6 +150,7 @@ function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlows
 const FLAG_OF: Partial<Record<keyof GongFlowsClientOptions, string>> = {
   baseUrl: "--base-url",
   requestsPerSecond: "--rps",
+  dailyRequestLimit: "--daily-limit",
   maxRetries: "--max-retries",
   timeoutMs: "--timeout-ms",
   batchSize: "--batch-size",
