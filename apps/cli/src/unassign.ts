@@ -4,6 +4,7 @@ import {
   type GongFlowsClient,
   type GongFlowsClientOptions,
   GongInputError,
+  type Limiter,
   ProgressHandlerError,
   type UnassignReport,
 } from "@gong-flows/client";
@@ -24,6 +25,8 @@ import { emptyRun, mergeReports } from "./journal/merge.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
+import { openSharedLimiter } from "./shared-limiter.js";
+import { stopNote } from "./stop-note.js";
 import { UsageError } from "./usage-error.js";
 
 /** `gong-flows unassign`: ids → client → journal → report, and the exit code. */
@@ -39,8 +42,24 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
   if (args.dryRun)
     return dryRun(plan, args, io, args.journal ? dryRunJournal(args.journal, binding, io) : null);
 
+  const limiter = await openSharedLimiter(args, baseUrl, io.env);
+  try {
+    return await send(plan, binding, args, baseUrl, io, limiter);
+  } finally {
+    await limiter?.close();
+  }
+}
+
+async function send(
+  plan: BatchPlan,
+  binding: ReturnType<typeof bindingOf>,
+  args: UnassignArgs,
+  baseUrl: string,
+  io: CliIo,
+  limiter: Limiter | null,
+): Promise<number> {
   const auth = credentialsFromEnv(io.env);
-  const client = createClient(args, baseUrl, auth, io);
+  const client = createClient(args, baseUrl, auth, io, limiter);
   const journal = args.journal ? openJournal(args.journal, binding, journalKey(auth)) : null;
   try {
     const settledBefore = journal?.state.settled ?? new Map();
@@ -76,6 +95,12 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     progress?.finish();
     const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
     io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report));
+    const note = stopNote(report, {
+      journal: args.journal !== undefined,
+      dailyLimit: args.dailyLimit,
+      shared: limiter !== null,
+    });
+    if (note) io.stderr.write(`gong-flows: ${note}\n`);
     if (journalFailure) {
       io.stderr.write(
         `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
@@ -89,13 +114,20 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
   }
 }
 
-function createClient(args: UnassignArgs, baseUrl: string, auth: GongAuth, io: CliIo): GongFlowsClient {
+function createClient(
+  args: UnassignArgs,
+  baseUrl: string,
+  auth: GongAuth,
+  io: CliIo,
+  limiter: Limiter | null,
+): GongFlowsClient {
   const debug = io.env.GONG_FLOWS_DEBUG === "1";
   try {
     return createGongFlowsClient({
       auth,
       baseUrl,
-      requestsPerSecond: args.rps,
+      // A shared limiter holds the rate and the daily limit itself (it was given both).
+      ...(limiter ? { limiter } : { requestsPerSecond: args.rps, dailyRequestLimit: args.dailyLimit }),
       maxRetries: args.maxRetries,
       timeoutMs: args.timeoutMs,
       batchSize: args.batchSize,
@@ -120,6 +152,7 @@ function createClient(args: UnassignArgs, baseUrl: string, auth: GongAuth, io: C
 const FLAG_OF: Partial<Record<keyof GongFlowsClientOptions, string>> = {
   baseUrl: "--base-url",
   requestsPerSecond: "--rps",
+  dailyRequestLimit: "--daily-limit",
   maxRetries: "--max-retries",
   timeoutMs: "--timeout-ms",
   batchSize: "--batch-size",

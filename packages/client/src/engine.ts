@@ -2,6 +2,8 @@ import { authHeaderOf } from "./auth-header.js";
 import type { UnassignReport } from "./bulk/report.js";
 import { type UnassignOptions, unassignInBulk } from "./bulk/run.js";
 import { MAX_ID_LENGTH, MAX_IDS_PER_REQUEST } from "./defaults.js";
+import { withDailyLimit } from "./limiter/daily.js";
+import type { Limiter } from "./limiter/limiter.js";
 import { createPacer } from "./limiter/pacer.js";
 import type { ResolvedOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
@@ -20,6 +22,14 @@ export const MAX_RESPONSE_BYTES = 4 * (MAX_IDS_PER_REQUEST * (MAX_ID_LENGTH + 3)
 export interface ClientInternals {
   clock?: Clock;
   random?: () => number;
+}
+
+const SHARED_LIMITER_CONCURRENCY = 8;
+
+/** The default limiter: pacing in this process, and a count per UTC day unless `dailyRequestLimit` is null. */
+function inProcessLimiter(rate: number | null, daily: number | null, clock: Clock): Limiter {
+  const pacer = createPacer(rate, clock);
+  return daily === null ? pacer : withDailyLimit(pacer, daily);
 }
 
 /** What a client does once it sends: the transport beneath `api`, and the bulk call, sharing one limiter. */
@@ -41,17 +51,21 @@ export function createEngine(resolved: ResolvedOptions, internals: ClientInterna
     maxBodyBytes: MAX_RESPONSE_BYTES,
     maxRetries: resolved.maxRetries,
     maxRetryAfterSeconds: resolved.maxRetryAfterSeconds,
-    limiter: createPacer(resolved.requestsPerSecond, clock),
+    limiter:
+      resolved.limiter ?? inProcessLimiter(resolved.requestsPerSecond, resolved.dailyRequestLimit, clock),
     clock,
     random: internals.random ?? Math.random,
     redact: createRedactor(auth.secrets),
     onRequest: resolved.onRequest,
   });
-  // Enough overlap that slow answers do not pull the run below the paced rate.
+  // Enough overlap that slow answers do not pull the run below the paced rate. A given limiter's rate is its own:
+  // 8 requests may wait on it at once (each holds one reserved start, so more would only lengthen the queue).
   const concurrency =
-    resolved.requestsPerSecond === null
-      ? 4
-      : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
+    resolved.limiter !== null
+      ? SHARED_LIMITER_CONCURRENCY
+      : resolved.requestsPerSecond === null
+        ? 4
+        : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
   const bulkConfig = {
     transport,
     baseUrl: resolved.baseUrl,
