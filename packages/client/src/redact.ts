@@ -47,8 +47,7 @@ function embeddedBase64(bytes: Uint8Array): string[] {
 
 /** The UTF-8 bytes in hex, lower and upper case. */
 function hexForms(bytes: Uint8Array): string[] {
-  let hex = "";
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
   return [hex, hex.toUpperCase()];
 }
 
@@ -77,13 +76,6 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 type Span = readonly [start: number, end: number];
 
-/** Where `needle` occurs whole in `text`: for forms shorter than {@link RUN_MIN_LENGTH}. */
-function spansOf(text: string, needle: string, spans: Span[]): void {
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-    spans.push([at, at + needle.length]);
-  }
-}
-
 /**
  * Every piece of {@link RUN_MIN_LENGTH} characters of the forms. A run of a form of any length ≥ that is covered
  * exactly by the windows of that length inside it, so marking every window found covers every such run.
@@ -102,35 +94,26 @@ function runsOf(forms: readonly string[]): Set<string> {
  * turned into it, and line breaks dropped (base64 wrapped into lines). The `i`th character of the view comes from
  * `text.slice(starts[i], ends[i])`, so a span of the view maps back to the text.
  */
-function normalizedView(text: string): { view: string; starts: number[]; ends: number[] } | null {
-  if (!/%[2-7][0-9a-f]| |[\r\n]/i.test(text)) return null;
+function normalizedView(text: string): { view: string; starts: number[]; ends: number[] } {
   let view = "";
   const starts: number[] = [];
   const ends: number[] = [];
-  for (let at = 0; at < text.length; ) {
-    const char = text[at] as string;
-    if (char === "\r" || char === "\n") {
-      at++;
-      continue;
-    }
-    starts.push(at);
-    const code = char === "%" ? Number.parseInt(text.slice(at + 1, at + 3), 16) : Number.NaN;
-    if (code >= 0x20 && code < 0x7f && /^[0-9a-f]{2}$/i.test(text.slice(at + 1, at + 3))) {
-      view += String.fromCharCode(code);
-      at += 3;
-    } else {
-      view += char === " " ? "+" : char;
-      at++;
-    }
-    ends.push(at);
+  for (const { 0: piece, index } of text.matchAll(/%[2-7][0-9a-f]|[^\r\n]/gi)) {
+    view +=
+      piece.length > 1 ? String.fromCharCode(Number.parseInt(piece.slice(1), 16)) : piece.replace(" ", "+");
+    starts.push(index);
+    ends.push(index + piece.length);
   }
   return { view, starts, ends };
 }
 
-/** Marks the forms, and every long run of them, in `text`. */
+/** Marks the forms shorter than {@link RUN_MIN_LENGTH} where they occur whole, and every long run of a form. */
 function findSecrets(text: string, whole: readonly string[], runs: ReadonlySet<string>, spans: Span[]): void {
-  for (const needle of whole) spansOf(text, needle, spans);
-  if (runs.size === 0) return;
+  for (const needle of whole) {
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      spans.push([at, at + needle.length]);
+    }
+  }
   for (let at = 0; at + RUN_MIN_LENGTH <= text.length; at++) {
     if (runs.has(text.slice(at, at + RUN_MIN_LENGTH))) spans.push([at, at + RUN_MIN_LENGTH]);
   }
@@ -154,15 +137,16 @@ function replaceSpans(text: string, spans: Span[]): string {
  * Builds a redactor for the given secrets. Every secret of at least {@link SUBSTRING_MIN_LENGTH} characters is
  * redacted in each of its {@link secretForms}, and so is any run of at least {@link RUN_MIN_LENGTH} characters of
  * a form (prefix, suffix or inner piece); a shorter secret only where it stands alone. Matches are found on the
- * text and on its normalized view (partial percent-encoding, `+` as space, wrapped lines undone), mapped back to
- * the text, and then replaced together, so a secret inside another (or overlapping it) leaves no tail whatever the
+ * normalized view of the text (partial percent-encoding, `+` as space, wrapped lines undone; the forms normalized
+ * the same way), mapped back to the text, and then replaced together, so a secret inside another (or overlapping it) leaves no tail whatever the
  * order of the secrets.
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const unique = [...new Set(secrets.filter((secret) => secret.length > 0))];
   if (unique.length === 0) return (text) => text;
   const long = unique.filter((secret) => secret.length >= SUBSTRING_MIN_LENGTH);
-  const forms = [...new Set(long.flatMap(secretForms))];
+  // Forms are searched for as the normalized view shows them, so one search of the view finds them all.
+  const forms = [...new Set(long.flatMap(secretForms).map((form) => normalizedView(form).view))];
   const whole = forms.filter((form) => form.length < RUN_MIN_LENGTH);
   const runs = runsOf(forms);
   const short = unique.filter((secret) => secret.length < SUBSTRING_MIN_LENGTH);
@@ -171,15 +155,10 @@ export function createRedactor(secrets: readonly string[]): Redactor {
       ? null
       : new RegExp(`(?<![\\w+/])(?:${short.map(escapeRegExp).join("|")})(?![\\w+/=])`, "g");
   return (text) => {
-    const spans: Span[] = [];
-    findSecrets(text, whole, runs, spans);
-    const normalized = normalizedView(text);
-    if (normalized) {
-      const found: Span[] = [];
-      findSecrets(normalized.view, whole, runs, found);
-      const { starts, ends } = normalized;
-      for (const [start, end] of found) spans.push([starts[start] as number, ends[end - 1] as number]);
-    }
+    const { view, starts, ends } = normalizedView(text);
+    const found: Span[] = [];
+    findSecrets(view, whole, runs, found);
+    const spans: Span[] = found.map(([start, end]) => [starts[start] as number, ends[end - 1] as number]);
     if (standalone) {
       for (const match of text.matchAll(standalone)) spans.push([match.index, match.index + match[0].length]);
     }
