@@ -71,7 +71,7 @@ export function startPrism(options: PrismOptions = {}): Promise<RunningServer> {
     child.stdout?.on("data", forward);
     child.stderr?.on("data", forward);
   }
-  return waitUntilListening(child, options.startTimeoutMs ?? 30_000);
+  return waitUntilListening(child, options.startTimeoutMs ?? 90_000);
 }
 
 function waitUntilListening(child: ChildProcess, timeoutMs: number): Promise<RunningServer> {
