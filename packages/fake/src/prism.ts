@@ -31,7 +31,7 @@ export interface PrismOptions {
   validateRequest?: boolean;
   /** The document to serve; default the spec the fake implements (`specPath`). */
   spec?: string;
-  /** Milliseconds to wait for Prism to listen before giving up. */
+  /** Milliseconds to wait for Prism to listen before giving up; default 90 000 (it takes 2–4 s on an idle machine). */
   startTimeoutMs?: number;
   /** The loopback port; default 0, a free one (see `url`). */
   port?: number;
