@@ -5,6 +5,8 @@ import { UsageError } from "./usage-error.js";
 export interface UnassignArgs {
   readonly ids: readonly string[];
   readonly files: readonly string[];
+  /** `--column NAME`: the files are CSV with a header row; the ids are in this column. */
+  readonly column: string | undefined;
   readonly unassignedBy: string | undefined;
   readonly baseUrl: string | undefined;
   readonly json: boolean;
@@ -33,6 +35,7 @@ export const DEFAULTS = {
 
 const UNASSIGN_OPTIONS = {
   file: { type: "string", multiple: true },
+  column: { type: "string" },
   "unassigned-by": { type: "string" },
   "base-url": { type: "string" },
   json: { type: "boolean" },
@@ -77,10 +80,19 @@ function parseUnassign(argv: readonly string[]): Command {
   if (files.filter((file) => file === "-").length > 1) {
     throw new UsageError("--file - (standard input) can be given only once");
   }
+  if (values.column !== undefined && values.column.trim() === "") {
+    throw new UsageError("--column needs the name of a column of the CSV header row");
+  }
+  if (values.column !== undefined && files.length === 0) {
+    throw new UsageError(
+      "--column reads CSV files: give the file with --file PATH (or - for standard input)",
+    );
+  }
   return {
     kind: "unassign",
     ids: positionals,
     files,
+    column: values.column,
     unassignedBy: values["unassigned-by"],
     baseUrl: values["base-url"],
     json: values.json ?? false,

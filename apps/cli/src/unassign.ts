@@ -1,9 +1,8 @@
 import {
   createGongFlowsClient,
-  DEFAULT_BASE_URL,
   emailProblem,
   type GongFlowsClient,
-  normalizeBaseUrl,
+  type Outcome,
   ProgressHandlerError,
   planBatches,
   type UnassignReport,
@@ -11,6 +10,7 @@ import {
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
+import { FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
 import { bindingOf } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
 import { EMPTY_RUN, mergeReports } from "./journal/merge.js";
@@ -18,26 +18,36 @@ import type { CliIo } from "./main.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
+import { describeTarget, resolveTarget, type Target } from "./target.js";
 import { UsageError } from "./usage-error.js";
 
 /** `gong-flows unassign`: ids → client → journal → report, and the exit code. */
 export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
-  const ids = await collectIds(args.ids, args.files, io.readStdin);
+  const ids = await collectIds(args.ids, args.files, io.readStdin, {
+    kind: FLOW_INSTANCE_IDS,
+    column: args.column,
+  });
   if (args.unassignedBy !== undefined) {
     const problem = emailProblem(args.unassignedBy);
     if (problem) throw new UsageError(`--unassigned-by ${problem}`);
   }
-  const baseUrl = resolveBaseUrl(args.baseUrl, io.env);
+  const target = resolveTarget(args.baseUrl, io.env);
+  const baseUrl = target.baseUrl;
   const plan = planBatches(ids, args.batchSize);
   const binding = bindingOf(baseUrl, args.unassignedBy, plan.ids);
-  if (args.dryRun)
-    return dryRun(plan, args, io, args.journal ? readJournal(args.journal, binding).settled : new Map());
+  if (args.dryRun) {
+    const settled = args.journal ? readJournal(args.journal, binding).settled : new Map();
+    return dryRun(plan, args, target, io, settled);
+  }
 
   const client = createClient(args, baseUrl, io);
   const journal = args.journal ? openJournal(args.journal, binding) : null;
+  io.stderr.write(`gong-flows: ${describeTarget(target, io.env)}\n`);
   try {
     const settledBefore = journal?.state.settled ?? new Map();
     const toSend = plan.ids.filter((id) => !settledBefore.has(id));
+    if (settledBefore.size > 0)
+      io.stderr.write(`gong-flows: ${describeResume(settledBefore, plan.ids.length)}\n`);
     const progress =
       io.stderr.isTTY && !args.quiet
         ? createProgressLine(io.stderr, {
@@ -68,7 +78,8 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     }
     progress?.finish();
     const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
-    io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report));
+    const stopped = io.stopSignal?.aborted === true;
+    io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report, { stopped }));
     if (journalFailure) {
       io.stderr.write(
         `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
@@ -108,26 +119,10 @@ function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlows
   }
 }
 
-function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string {
-  const fromEnv = env.GONG_BASE_URL === "" ? undefined : env.GONG_BASE_URL;
-  const value = flag ?? fromEnv ?? DEFAULT_BASE_URL;
-  try {
-    return normalizeBaseUrl(value);
-  } catch (error) {
-    const source = flag === undefined ? "GONG_BASE_URL" : "--base-url";
-    const message = (error as Error).message
-      .replace(/^baseUrl /, "")
-      .replace(
-        "pass them as auth",
-        "set GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET or GONG_BEARER_TOKEN instead",
-      );
-    throw new UsageError(`${source}: ${message}`);
-  }
-}
-
 function dryRun(
   plan: ReturnType<typeof planBatches>,
   args: UnassignArgs,
+  target: Target,
   io: CliIo,
   settled: ReadonlyMap<string, unknown>,
 ): number {
@@ -137,6 +132,7 @@ function dryRun(
   if (args.json) {
     const output = {
       dryRun: true,
+      baseUrl: target.baseUrl,
       ids: plan.ids.length,
       duplicates: plan.duplicates,
       alreadySettled,
@@ -154,7 +150,28 @@ function dryRun(
     `; ${count(batches.length, "request")} of at most ${args.batchSize} ids`,
     batches.length > 1 ? `; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s` : "",
     ". Nothing was sent.\n",
+    `It would be sent to the ${describeTarget(target, io.env)}.\n`,
   ];
   io.stdout.write(parts.join(""));
   return 0;
 }
+
+/** What a resumed run starts from: how many ids the journal already settled, and how. */
+export function describeResume(settled: ReadonlyMap<string, Outcome>, total: number): string {
+  const counts = new Map<Outcome, number>();
+  for (const outcome of settled.values()) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  const how = [...counts].map(([outcome, count]) => `${count} ${OUTCOME_WORDS[outcome]}`).join(", ");
+  const left = total - settled.size;
+  return (
+    `resuming: the journal already settled ${settled.size} of ${total} ids (${how}); ` +
+    (left === 0 ? "nothing is left to send" : `${left} ${left === 1 ? "id is" : "ids are"} left to send`)
+  );
+}
+
+const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
+  unassigned: "unassigned",
+  notUnassigned: "not unassigned",
+  rejected: "rejected",
+  unknown: "unknown",
+  skipped: "skipped",
+};
