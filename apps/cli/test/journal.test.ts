@@ -237,6 +237,27 @@ describe("SIGINT", () => {
     expect(report.requests).toBe(gong.requests.length);
     expect(result.stderr).toContain("SIGINT: stopping after the requests in flight");
   });
+
+  it("says in the summary that the operator stopped the run, not that a budget ran out", async () => {
+    const ids = makeIds(200);
+    // Ids Gong does not know make their batches refused, so isolation is under way when the stop comes.
+    const input = ids.flatMap((id, index) => (index % 10 === 0 ? [`99999999999${index}`, id] : [id]));
+    const gong = await startFake({ assigned: ids, latencyMs: 30 });
+    const run = spawnCli(
+      ["unassign", ...input, "--batch-size", "10", "--rps", "20", "--base-url", gong.url],
+      {
+        env: CREDENTIALS,
+      },
+    );
+    await waitFor(() => gong.requests.length >= 4);
+    run.child.kill("SIGINT");
+    const result = await run.result;
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "You stopped the run: nothing more was sent after the requests in flight.",
+    );
+    expect(result.stdout).not.toContain("--max-isolation-requests");
+  });
 });
 
 describe("a second SIGINT", () => {
