@@ -1,5 +1,6 @@
 // `pnpm bench`: every figure is a median over repeated runs next to its reference, measured in this same run.
 import { cpus, loadavg } from "node:os";
+import { bigJobRows } from "./big-jobs-rows.js";
 import { CLIENT_MINIFIED_BUDGET, CLIENT_MINIFIED_TARGET } from "./budget.js";
 import { type BulkScenario, measureBulk } from "./bulk.js";
 import { measureCodegen } from "./codegen.js";
@@ -9,6 +10,8 @@ import { measureStartup } from "./startup.js";
 import { bytes, ms, type Row, renderTable, s, us } from "./table.js";
 
 const quick = process.argv.includes("--quick");
+// `pnpm bench --big-jobs`: only the rows of big jobs and shared limits (about 3 minutes).
+const onlyBigJobs = process.argv.includes("--big-jobs");
 const RUNS = quick
   ? { perRequestRounds: 5, requestsPerSample: 100, bulk: 1, startup: 5, codegen: 3 }
   : { perRequestRounds: 25, requestsPerSample: 200, bulk: 5, startup: 25, codegen: 9 };
@@ -28,6 +31,19 @@ const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
 const within = (ratio: number, limit: number) => ratio <= limit;
 
 const loadBefore = loadavg()[0] ?? 0;
+const header = () => {
+  const cpu = cpus();
+  const loadAfter = loadavg()[0] ?? 0;
+  return (
+    `Node ${process.versions.node}, ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}; ` +
+    `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after${quick ? "; --quick" : ""}\n\n`
+  );
+};
+if (onlyBigJobs) {
+  const rows = await bigJobRows(quick);
+  process.stdout.write(`${header()}${renderTable(rows)}\n`);
+  process.exit(0);
+}
 progress(
   `per-request overhead over loopback (${RUNS.perRequestRounds} × ${RUNS.requestsPerSample} requests)`,
 );
@@ -51,7 +67,7 @@ const client = await bundleSize("@gong-flows/client");
 const openapiFetch = await bundleSize("openapi-fetch");
 progress(`code generation (${RUNS.codegen} runs)`);
 const codegen = await measureCodegen(RUNS.codegen);
-const loadAfter = loadavg()[0] ?? 0;
+const bigJobs = await bigJobRows(quick);
 
 const floorMs = (requests: number) => (requests / RATE) * 1000;
 const perRequestRows = (name: string, value: PerRequest["api"]): Row[] => {
@@ -174,9 +190,4 @@ const rows: Row[] = [
   },
 ];
 
-const cpu = cpus();
-process.stdout.write(
-  `Node ${process.versions.node}, ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}; ` +
-    `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after${quick ? "; --quick" : ""}\n\n` +
-    `${renderTable(rows)}\n`,
-);
+process.stdout.write(`${header()}${renderTable([...rows, ...bigJobs])}\n`);

@@ -34,3 +34,4 @@ export const us = (value: number) => `${value.toFixed(0)} µs`;
 export const ms = (value: number) => `${value.toFixed(0)} ms`;
 export const s = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`;
 export const bytes = (value: number) => `${value.toLocaleString("en-US")} B`;
+export const mib = (value: number) => `${(value / (1024 * 1024)).toFixed(0)} MiB`;

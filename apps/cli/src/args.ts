@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { type NumberRange, OPTION_RANGES } from "@gong-flows/client";
 import { UsageError } from "./usage-error.js";
 
 /** Everything `gong-flows unassign` was asked to do, checked and with defaults filled in. */
@@ -25,13 +26,14 @@ export type Command =
   | { kind: "version" }
   | ({ kind: "unassign" } & UnassignArgs);
 
-export const DEFAULTS = {
-  rps: 3,
-  maxRetries: 3,
-  timeoutMs: 30_000,
-  batchSize: 200,
-  maxIsolationRequests: 64,
-} as const;
+/** The flags' defaults and ranges are the client's own (batch size: the spec's `maxItems`). */
+export const FLAG_RANGES = {
+  rps: OPTION_RANGES.requestsPerSecond,
+  maxRetries: OPTION_RANGES.maxRetries,
+  timeoutMs: OPTION_RANGES.timeoutMs,
+  batchSize: OPTION_RANGES.batchSize,
+  maxIsolationRequests: OPTION_RANGES.maxIsolationRequests,
+} as const satisfies Record<string, NumberRange>;
 
 const UNASSIGN_OPTIONS = {
   file: { type: "string", multiple: true },
@@ -98,43 +100,30 @@ function parseUnassign(argv: readonly string[]): Command {
     json: values.json ?? false,
     dryRun: values["dry-run"] ?? false,
     journal: values.journal,
-    rps: parseNumber("--rps", values.rps, DEFAULTS.rps, { min: 0, exclusiveMin: true, integer: false }),
-    maxRetries: parseNumber("--max-retries", values["max-retries"], DEFAULTS.maxRetries, { min: 0, max: 10 }),
-    timeoutMs: parseNumber("--timeout-ms", values["timeout-ms"], DEFAULTS.timeoutMs, {
-      min: 100,
-      max: 600_000,
-    }),
-    batchSize: parseNumber("--batch-size", values["batch-size"], DEFAULTS.batchSize, { min: 1, max: 200 }),
+    rps: parseNumber("--rps", values.rps, FLAG_RANGES.rps),
+    maxRetries: parseNumber("--max-retries", values["max-retries"], FLAG_RANGES.maxRetries),
+    timeoutMs: parseNumber("--timeout-ms", values["timeout-ms"], FLAG_RANGES.timeoutMs),
+    batchSize: parseNumber("--batch-size", values["batch-size"], FLAG_RANGES.batchSize),
     maxIsolationRequests: parseNumber(
       "--max-isolation-requests",
       values["max-isolation-requests"],
-      DEFAULTS.maxIsolationRequests,
-      { min: 0, max: 10_000 },
+      FLAG_RANGES.maxIsolationRequests,
     ),
     quiet: values.quiet ?? false,
   };
 }
 
-interface NumberRule {
-  min: number;
-  max?: number;
-  exclusiveMin?: boolean;
-  integer?: boolean;
-}
-
-function parseNumber(flag: string, text: string | undefined, fallback: number, rule: NumberRule): number {
-  if (text === undefined) return fallback;
-  const integer = rule.integer ?? true;
-  const pattern = integer ? /^\d+$/ : /^(?:\d+(?:\.\d+)?|\.\d+)$/;
-  const lowest = rule.exclusiveMin ? `greater than ${rule.min}` : `from ${rule.min}`;
-  const range = rule.max === undefined ? lowest : `${lowest} to ${rule.max}`;
-  const kind = integer ? "a whole number" : "a number";
+function parseNumber(flag: string, text: string | undefined, range: NumberRange): number {
+  if (text === undefined) return range.default;
+  const pattern = range.integer ? /^\d+$/ : /^(?:\d+(?:\.\d+)?|\.\d+)$/;
+  const lowest = range.exclusiveMin ? `greater than ${range.min}` : `from ${range.min}`;
+  const bounded = range.max !== Number.POSITIVE_INFINITY;
+  const expected = `${range.integer ? "a whole number" : "a number"} ${bounded ? `${lowest} to ${range.max}` : lowest}`;
   if (!pattern.test(text.trim()))
-    throw new UsageError(`${flag} must be ${kind} ${range}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`${flag} must be ${expected}, got ${JSON.stringify(text)}`);
   const value = Number(text);
-  const tooLow = rule.exclusiveMin ? value <= rule.min : value < rule.min;
-  if (tooLow || value > (rule.max ?? Number.POSITIVE_INFINITY))
-    throw new UsageError(`${flag} must be ${kind} ${range}, got ${text}`);
+  const tooLow = range.exclusiveMin ? value <= range.min : value < range.min;
+  if (tooLow || value > range.max) throw new UsageError(`${flag} must be ${expected}, got ${text}`);
   return value;
 }
 

@@ -1,4 +1,5 @@
-import { authFromEnv, type Env, type GongAuth } from "@gong-flows/client";
+import type { GongAuth } from "@gong-flows/client";
+import { authFromEnv, type Env } from "@gong-flows/client/node";
 import { UsageError } from "./usage-error.js";
 
 /** Credentials from the environment only (flags would leak into shell history and process lists). */

@@ -1,4 +1,6 @@
-import { DEFAULTS } from "./args.js";
+import { FLAG_RANGES } from "./args.js";
+
+const span = (range: { min: number; max: number }) => `${range.min}-${range.max}`;
 
 export const MAIN_HELP = `gong-flows: remove prospects from Gong Engage flows by flow instance id.
 
@@ -32,14 +34,14 @@ Options:
   --json                  print the report as one JSON object on stdout, nothing else (default: off)
   --dry-run               validate and print the batch plan; send nothing, need no credentials (default: off)
   --journal PATH          make the run resumable: record every request, skip settled ids on re-run (default: none)
-  --rps N                 request starts per second, > 0, fractions allowed          (default: ${DEFAULTS.rps})
-  --max-retries N         retries per request, 0-10                                  (default: ${DEFAULTS.maxRetries})
-  --timeout-ms N          timeout of each attempt, 100-600000                        (default: ${DEFAULTS.timeoutMs})
-  --batch-size N          ids per request, 1-200                                     (default: ${DEFAULTS.batchSize})
+  --rps N                 request starts per second, > 0, fractions allowed          (default: ${FLAG_RANGES.rps.default})
+  --max-retries N         retries per request, ${span(FLAG_RANGES.maxRetries)}                                  (default: ${FLAG_RANGES.maxRetries.default})
+  --timeout-ms N          timeout of each attempt, ${span(FLAG_RANGES.timeoutMs)}                        (default: ${FLAG_RANGES.timeoutMs.default})
+  --batch-size N          ids per request, ${span(FLAG_RANGES.batchSize)}                                     (default: ${FLAG_RANGES.batchSize.default})
   --max-isolation-requests N
                           extra requests a run may spend finding the ids Gong refuses (one id
-                          that does not exist fails its whole batch; ~12-16 to find it), 0-10000
-                                                                                     (default: ${DEFAULTS.maxIsolationRequests})
+                          that does not exist fails its whole batch; ~12-16 to find it), ${span(FLAG_RANGES.maxIsolationRequests)}
+                                                                                     (default: ${FLAG_RANGES.maxIsolationRequests.default})
   --quiet                 no progress line on stderr                                 (default: off)
   -h, --help              show this help
 

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { describeValue } from "@gong-flows/client";
+import { describeValue } from "@gong-flows/client/node";
 import { CsvError, csvRecords } from "./input/csv.js";
 import { headerFields, looksLikeHeader } from "./input/header.js";
 import { FLOW_INSTANCE_IDS, type IdKind } from "./input/id-kinds.js";

@@ -1,4 +1,4 @@
-import { MAX_ID_LENGTH } from "@gong-flows/client";
+import { MAX_ID_LENGTH } from "@gong-flows/client/node";
 import { UsageError } from "./usage-error.js";
 
 /**

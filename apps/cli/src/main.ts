@@ -1,18 +1,9 @@
 import { type Command, parseCommand } from "./args.js";
 import { MAIN_HELP, UNASSIGN_HELP } from "./help.js";
+import type { CliIo } from "./io.js";
 import { printable } from "./printable.js";
 import { UsageError } from "./usage-error.js";
 import { CLI_VERSION } from "./version.js";
-
-/** What the CLI touches of the outside world, injected so tests and the bin share one code path. */
-export interface CliIo {
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
-  readStdin(): Promise<string>;
-  /** Aborted when the user asks to stop (SIGINT/SIGTERM): requests in flight finish, nothing new starts. */
-  readonly stopSignal?: AbortSignal;
-}
 
 /** Runs the CLI and returns its exit code: 0 all unassigned, 1 not all, 2 usage or input error. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -102,9 +102,11 @@ function hintsFor(report: UnassignReport, ending: RunEnding): string[] {
         "same --journal, only the unsettled ids are sent) to finish the job.",
     );
   }
-  if (kinds.has("authentication")) {
+  const refusal = report.errors.find((error) => error.kind === "authentication");
+  if (refusal) {
+    // The client's sentence says what Gong refused (for a Bearer 403: the missing api:flows:write scope).
     hints.push(
-      "Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (which needs scope api:flows:write), and the base URL.",
+      `${shortened(refusal.message)}. Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN, and the base URL.`,
     );
   }
   if (kinds.has("rate_limit")) {

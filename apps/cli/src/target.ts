@@ -1,5 +1,6 @@
-import { DEFAULT_BASE_URL, normalizeBaseUrl } from "@gong-flows/client";
-import type { CliIo } from "./main.js";
+import { GongInputError } from "@gong-flows/client";
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from "@gong-flows/client/node";
+import type { CliIo } from "./io.js";
 import { printable } from "./printable.js";
 import { UsageError } from "./usage-error.js";
 
@@ -14,16 +15,16 @@ export function resolveTarget(flag: string | undefined, env: CliIo["env"]): Targ
   const fromEnv = env.GONG_BASE_URL === "" ? undefined : env.GONG_BASE_URL;
   const source = flag !== undefined ? "--base-url" : fromEnv !== undefined ? "GONG_BASE_URL" : "default";
   const value = flag ?? fromEnv ?? DEFAULT_BASE_URL;
+  if (/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(value)) {
+    throw new UsageError(
+      `${source} must not contain credentials; set GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET or GONG_BEARER_TOKEN instead`,
+    );
+  }
   try {
     return { baseUrl: normalizeBaseUrl(value), source };
   } catch (error) {
-    const message = (error as Error).message
-      .replace(/^baseUrl /, "")
-      .replace(
-        "pass them as auth",
-        "set GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET or GONG_BEARER_TOKEN instead",
-      );
-    throw new UsageError(`${source}: ${message}`);
+    if (!(error instanceof GongInputError)) throw error;
+    throw new UsageError(`${source}: ${error.message}`);
   }
 }
 

@@ -1,20 +1,21 @@
 import {
   createGongFlowsClient,
-  emailProblem,
   type GongFlowsClient,
+  type GongFlowsClientOptions,
+  GongInputError,
   type Outcome,
   ProgressHandlerError,
-  planBatches,
   type UnassignReport,
 } from "@gong-flows/client";
+import { type BatchPlan, emailProblem, planBatches } from "@gong-flows/client/node";
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
 import { FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
+import type { CliIo } from "./io.js";
 import { bindingOf } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
-import { EMPTY_RUN, mergeReports } from "./journal/merge.js";
-import type { CliIo } from "./main.js";
+import { emptyRun, mergeReports } from "./journal/merge.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
@@ -57,7 +58,7 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
           })
         : null;
     let journalFailure: JournalWriteError | undefined;
-    let thisRun: UnassignReport = EMPTY_RUN;
+    let thisRun: UnassignReport = emptyRun();
     if (toSend.length > 0) {
       try {
         thisRun = await client.unassignFlowInstances(toSend, {
@@ -115,12 +116,24 @@ function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlows
         : {}),
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (!(error instanceof GongInputError)) throw error;
+    const flag = FLAG_OF[error.field as keyof GongFlowsClientOptions];
+    throw new UsageError(flag ? `${flag}: ${error.message}` : error.message);
   }
 }
 
+/** The flag each client option comes from, to name it when the client refuses a value. */
+const FLAG_OF: Partial<Record<keyof GongFlowsClientOptions, string>> = {
+  baseUrl: "--base-url",
+  requestsPerSecond: "--rps",
+  maxRetries: "--max-retries",
+  timeoutMs: "--timeout-ms",
+  batchSize: "--batch-size",
+  maxIsolationRequests: "--max-isolation-requests",
+};
+
 function dryRun(
-  plan: ReturnType<typeof planBatches>,
+  plan: BatchPlan,
   args: UnassignArgs,
   target: Target,
   io: CliIo,

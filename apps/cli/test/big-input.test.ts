@@ -15,7 +15,8 @@ async function writeIdFile(path: string, count: number): Promise<void> {
   for (let start = 0; start < count; start += chunk) {
     const lines: string[] = [];
     for (let i = start; i < Math.min(count, start + chunk); i++) lines.push(String(234599484800000 + i));
-    if (!out.write(`${lines.join("\n")}\n`)) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(`${lines.join("\n")}\n`))
+      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
   out.end();
   await finished(out);

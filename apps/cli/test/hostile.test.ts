@@ -187,7 +187,7 @@ describe("a hand-edited journal", () => {
   it("is never trusted into reporting ids unassigned that were never sent", async () => {
     const ids = makeIds(10);
     // Every request is refused (401): nothing is processed, and the journal records that.
-    const gong = await startFakeGong({ assigned: ids, authorization: "Basic refused" });
+    const gong = await startFakeGong({ assigned: ids, credentials: [{ bearerToken: "refused" }] });
     try {
       const journal = join(tempDir(), "job.journal");
       const args = ["unassign", ...ids, "--journal", journal, "--base-url", gong.url];

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,5 +79,12 @@ describe("the journal lock", () => {
     symlinkSync(join(dir, "created-through-link"), `${other}.lock`);
     expect(() => lockJournal(other)).toThrow(/in use by another gong-flows run .*names no process/);
     expect(existsSync(join(dir, "created-through-link"))).toBe(false);
+
+    // A stale lock whose takeover guard name is taken by a planted link: the lock is not taken, nothing written.
+    const guarded = join(dir, "guarded.journal");
+    writeFileSync(`${guarded}.lock`, deadPid());
+    symlinkSync(victim, `${guarded}.lock.takeover.${statSync(`${guarded}.lock`).ino}`);
+    expect(() => lockJournal(guarded)).toThrow(/another run keeps taking the lock/);
+    expect(readFileSync(victim, "utf8")).toBe("precious\n");
   });
 });

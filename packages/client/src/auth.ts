@@ -1,3 +1,5 @@
+import { GongInputError } from "./errors.js";
+
 /** Gong credentials: an access key pair (HTTP Basic) or an OAuth access token (Bearer). */
 export type GongAuth =
   | { readonly accessKey: string; readonly accessKeySecret: string; readonly bearerToken?: never }
@@ -14,34 +16,53 @@ const isNonEmptyString = (value: unknown): value is string => typeof value === "
 
 /**
  * Checks that `auth` has exactly one of the two shapes and builds the Authorization header.
- * Error messages name the fields, never their values.
+ * Errors name the fields, never their values.
  */
 export function resolveAuth(auth: unknown): ResolvedAuth {
   if (typeof auth !== "object" || auth === null) {
-    throw new TypeError("auth is required: pass { accessKey, accessKeySecret } or { bearerToken }");
+    throw new GongInputError("auth is required: pass { accessKey, accessKeySecret } or { bearerToken }", {
+      field: "auth",
+    });
   }
   const { accessKey, accessKeySecret, bearerToken } = auth as Record<string, unknown>;
   const hasKeyPair = accessKey !== undefined || accessKeySecret !== undefined;
   if (hasKeyPair && bearerToken !== undefined) {
-    throw new TypeError("auth takes either { accessKey, accessKeySecret } or { bearerToken }, not both");
+    throw new GongInputError(
+      "auth takes either { accessKey, accessKeySecret } or { bearerToken }, not both",
+      {
+        field: "auth",
+      },
+    );
   }
   if (bearerToken !== undefined) {
-    if (!isNonEmptyString(bearerToken)) throw new TypeError("auth.bearerToken must be a non-empty string");
+    if (!isNonEmptyString(bearerToken)) {
+      throw new GongInputError("auth.bearerToken must be a non-empty string", { field: "auth.bearerToken" });
+    }
     // A header value cannot carry spaces, line breaks or non-ASCII; fetch would quote the whole value in its error.
     if (!/^[\x21-\x7E]+$/.test(bearerToken)) {
-      throw new TypeError(
+      throw new GongInputError(
         "auth.bearerToken has a character a token cannot contain (space, line break or non-ASCII)",
+        { field: "auth.bearerToken" },
       );
     }
     return { scheme: "bearer", authorization: `Bearer ${bearerToken}`, secrets: [bearerToken] };
   }
   if (!isNonEmptyString(accessKey) || !isNonEmptyString(accessKeySecret)) {
-    throw new TypeError("auth.accessKey and auth.accessKeySecret must both be non-empty strings");
+    throw new GongInputError("auth.accessKey and auth.accessKeySecret must both be non-empty strings", {
+      field: isNonEmptyString(accessKey) ? "auth.accessKeySecret" : "auth.accessKey",
+    });
   }
-  const encoded = Buffer.from(`${accessKey}:${accessKeySecret}`, "utf8").toString("base64");
+  const encoded = base64(`${accessKey}:${accessKeySecret}`);
   return {
     scheme: "basic",
     authorization: `Basic ${encoded}`,
     secrets: [encoded, accessKeySecret, accessKey],
   };
+}
+
+/** Base64 of the UTF-8 bytes of `text`, with what every runtime has (`btoa` takes one byte per character). */
+function base64(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

@@ -1,3 +1,5 @@
+import { GongInputError } from "./errors.js";
+
 /** Gong's default API base URL; each company has its own, shown on Gong's API settings page. */
 export const DEFAULT_BASE_URL = "https://api.gong.io";
 
@@ -13,26 +15,30 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function normalizeBaseUrl(input: unknown, allowInsecureHttp = false): string {
   if (typeof input !== "string" || input.length === 0) {
-    throw new TypeError("baseUrl must be a non-empty string such as https://api.gong.io");
+    throw new GongInputError("baseUrl must be a non-empty string such as https://api.gong.io", {
+      field: "baseUrl",
+    });
   }
+  // The value is kept only where it cannot hold a credential (no userinfo, no query, no fragment).
+  const shownValue = /[@?#]/.test(input) ? null : input;
+  const fail = (message: string) => new GongInputError(message, { field: "baseUrl", value: shownValue });
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    // Echo the value only when it cannot hold credentials.
-    const shown = input.includes("@") ? "" : `: ${JSON.stringify(input)}`;
-    throw new TypeError(`baseUrl is not a valid URL${shown} (expected e.g. https://api.gong.io)`);
+    const shown = shownValue === null ? "" : `: ${JSON.stringify(input)}`;
+    throw fail(`baseUrl is not a valid URL${shown} (expected e.g. https://api.gong.io)`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new TypeError(`baseUrl must use https (got ${url.protocol})`);
+    throw fail(`baseUrl must use https (got ${url.protocol})`);
   }
   if (url.username || url.password) {
-    throw new TypeError("baseUrl must not contain credentials; pass them as auth");
+    throw new GongInputError("baseUrl must not contain credentials; pass them as auth", { field: "baseUrl" });
   }
-  if (url.search || input.includes("?")) throw new TypeError("baseUrl must not contain a query string");
-  if (url.hash || input.includes("#")) throw new TypeError("baseUrl must not contain a fragment");
+  if (url.search || input.includes("?")) throw fail("baseUrl must not contain a query string");
+  if (url.hash || input.includes("#")) throw fail("baseUrl must not contain a fragment");
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
-    throw new TypeError(
+    throw fail(
       `baseUrl uses plain http to ${url.hostname}; use https (plain http is allowed only to localhost, 127.0.0.0/8 and ::1)`,
     );
   }

@@ -1,13 +1,14 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { UnassignReport } from "./bulk/report.js";
-import { type UnassignOptions, unassignInBulk } from "./bulk/run.js";
+import type { UnassignOptions } from "./bulk/run.js";
+import { MAX_RESPONSE_BYTES } from "./defaults.js";
 import type { paths } from "./generated/openapi.js";
+import { createPacer } from "./limiter/pacer.js";
 import { type GongFlowsClientOptions, resolveOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { type Clock, systemClock } from "./transport/clock.js";
-import { Pacer } from "./transport/pacer.js";
 import { createTransport } from "./transport/transport.js";
-import { USER_AGENT } from "./version.js";
+import { userAgent } from "./version.js";
 
 /** The client: the typed single-request API, and the bulk operation. */
 export interface GongFlowsClient {
@@ -15,8 +16,8 @@ export interface GongFlowsClient {
   readonly api: Client<paths>;
   /**
    * Removes prospects from the given flow instances, in as few requests as possible, and accounts for every
-   * id in the report. Input errors throw (`TypeError`/`RangeError`) before anything is sent; everything after
-   * that, including an abort, resolves with the report.
+   * id in the report. Input errors throw `GongInputError` before anything is sent; everything after that,
+   * including an abort, resolves with the report.
    */
   unassignFlowInstances(ids: Iterable<string>, options?: UnassignOptions): Promise<UnassignReport>;
 }
@@ -27,7 +28,7 @@ export interface ClientInternals {
   random?: () => number;
 }
 
-/** Creates a client. Throws `TypeError`/`RangeError` on bad options, before any request. */
+/** Creates a client. Throws `GongInputError` on bad options, before any request. */
 export function createGongFlowsClient(options: GongFlowsClientOptions): GongFlowsClient {
   return createClientWith(options, {});
 }
@@ -42,11 +43,12 @@ export function createClientWith(
     fetch: resolved.fetch,
     authorization: resolved.auth.authorization,
     authScheme: resolved.auth.scheme,
-    userAgent: USER_AGENT,
+    userAgent: userAgent(),
     timeoutMs: resolved.timeoutMs,
+    maxBodyBytes: MAX_RESPONSE_BYTES,
     maxRetries: resolved.maxRetries,
     maxRetryAfterSeconds: resolved.maxRetryAfterSeconds,
-    pacer: new Pacer(resolved.requestsPerSecond, clock),
+    limiter: createPacer(resolved.requestsPerSecond, clock),
     clock,
     random: internals.random ?? Math.random,
     redact: createRedactor(resolved.auth.secrets),
@@ -65,8 +67,12 @@ export function createClientWith(
     maxIsolationRequests: resolved.maxIsolationRequests,
     concurrency,
   };
+  // The bulk engine loads on first use: an app that only calls `api` does not carry it (see README, "Size").
   return {
     api,
-    unassignFlowInstances: (ids, unassignOptions) => unassignInBulk(bulkConfig, ids, unassignOptions),
+    unassignFlowInstances: async (ids, unassignOptions) => {
+      const { unassignInBulk } = await import("./bulk/run.js");
+      return unassignInBulk(bulkConfig, ids, unassignOptions);
+    },
   };
 }

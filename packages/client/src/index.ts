@@ -1,15 +1,16 @@
 /**
- * Typed client for Gong's "Unassign flows by Flow Instance ID" endpoint.
+ * Typed client for Gong's "Unassign flows by Flow Instance ID" endpoint. This entry runs wherever `fetch` does
+ * (Node, Bun, Deno, browsers, edge runtimes): it imports no Node built-in. Helpers for command-line tools built on
+ * the client are in `@gong-flows/client/node`.
  * @packageDocumentation
  */
-export { type GongAuth, type ResolvedAuth, resolveAuth } from "./auth.js";
-export { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
-export { type BatchPlan, planBatches } from "./bulk/plan.js";
+export type { GongAuth } from "./auth.js";
 export { ProgressHandlerError } from "./bulk/progress-handler-error.js";
 export type {
   AttemptedEvent,
   Outcome,
   ProgressEvent,
+  ProgressTotals,
   SendingEvent,
   SettledEvent,
   UnassignError,
@@ -17,23 +18,27 @@ export type {
 } from "./bulk/report.js";
 export { OUTCOMES } from "./bulk/report.js";
 export type { UnassignOptions } from "./bulk/run.js";
-export { describeValue, emailProblem, idProblem, MAX_ID_LENGTH } from "./bulk/validate.js";
 export { createGongFlowsClient, type GongFlowsClient } from "./client.js";
-export { authFromEnv, type Env } from "./env.js";
+export { MAX_IDS_PER_REQUEST, type NumberRange, type NumericOption, OPTION_RANGES } from "./defaults.js";
 export {
   GongApiError,
   GongAuthenticationError,
   GongBadRequestError,
   GongConnectionError,
+  GongDailyLimitError,
+  type GongErrorDetails,
   type GongErrorKind,
   GongHttpError,
+  GongInputError,
+  type GongInputProblem,
   GongInvalidResponseError,
+  GongLimiterError,
   GongRateLimitError,
   GongServerError,
   GongTimeoutError,
 } from "./errors.js";
 export type { components, operations, paths } from "./generated/openapi.js";
+export type { AcquireOptions, Limiter, LimiterDecision } from "./limiter/limiter.js";
 export type { GongFlowsClientOptions } from "./options.js";
-export { createRedactor, type Redactor } from "./redact.js";
-export type { ObservedRequest, RequestObserver } from "./transport/transport.js";
+export type { ObservedRequest, RequestObserver } from "./transport/observer.js";
 export { VERSION } from "./version.js";

@@ -1,6 +1,8 @@
 import { type GongAuth, type ResolvedAuth, resolveAuth } from "./auth.js";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
-import type { RequestObserver } from "./transport/transport.js";
+import { describeRange, inRange, type NumericOption, OPTION_RANGES } from "./defaults.js";
+import { GongInputError } from "./errors.js";
+import type { RequestObserver } from "./transport/observer.js";
 
 /** Options of {@link createGongFlowsClient}. Only `auth` is required. */
 export interface GongFlowsClientOptions {
@@ -8,17 +10,17 @@ export interface GongFlowsClientOptions {
   auth: GongAuth;
   /** Your company's API base URL (Gong's API settings page). Default `https://api.gong.io`. */
   baseUrl?: string;
-  /** Retries per request, for every retryable failure kind. Default 3. */
+  /** Retries per request, for every retryable failure kind, 0..10. Default 3. */
   maxRetries?: number;
   /** A 429 asking to wait longer than this is not waited for (retries count as exhausted). Default 120. */
   maxRetryAfterSeconds?: number;
-  /** Timeout of each attempt, in milliseconds. Default 30 000. */
+  /** Timeout of each attempt, in milliseconds, 100..600 000. Default 30 000. */
   timeoutMs?: number;
   /** Request starts per second (Gong's default company limit is 3). `null` switches pacing off. Default 3. */
   requestsPerSecond?: number | null;
-  /** Ids per request, 1..200. Default 200. */
+  /** Ids per request, 1..200 (the spec's `maxItems`). Default 200. */
   batchSize?: number;
-  /** Extra requests one bulk run may spend isolating refused ids. Default 64. */
+  /** Extra requests one bulk run may spend isolating refused ids, 0..10 000. Default 64. */
   maxIsolationRequests?: number;
   /** Allow plain `http://` to hosts other than loopback. Default false. */
   allowInsecureHttp?: boolean;
@@ -41,59 +43,43 @@ export interface ResolvedOptions {
   readonly onRequest: RequestObserver | undefined;
 }
 
-function integerIn(name: string, value: unknown, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    throw new TypeError(`${name} must be an integer, got ${String(value)}`);
-  }
-  if (value < min || value > max)
-    throw new RangeError(`${name} must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-function positiveNumber(name: string, value: unknown, fallback: number, allowZero = false): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new TypeError(`${name} must be a finite number, got ${String(value)}`);
-  }
-  if (allowZero ? value < 0 : value <= 0) {
-    throw new RangeError(`${name} must be ${allowZero ? "0 or more" : "greater than 0"}, got ${value}`);
+/** A numeric option, checked against its range in {@link OPTION_RANGES}, or its default. */
+function numberOption(field: NumericOption, value: unknown): number {
+  const range = OPTION_RANGES[field];
+  if (value === undefined) return range.default;
+  if (typeof value !== "number" || !inRange(value, range)) {
+    const shown = typeof value === "number" ? String(value) : typeof value;
+    throw new GongInputError(`${field} must be ${describeRange(range)}, got ${shown}`, {
+      field,
+      value: typeof value === "number" ? String(value) : null,
+    });
   }
   return value;
 }
 
-/** setTimeout's limit (about 24.8 days): a longer per-attempt timeout would fire at once. */
-const MAX_TIMEOUT_MS = 2_147_483_647;
+function functionOption<T>(field: string, value: T): T {
+  if (typeof value !== "function") throw new GongInputError(`${field} must be a function`, { field });
+  return value;
+}
 
 /** Checks every option before anything is sent, and fills in the defaults. */
 export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError("createGongFlowsClient needs an options object with auth");
-  }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new TypeError("fetch must be a function");
-  if (options.onRequest !== undefined && typeof options.onRequest !== "function") {
-    throw new TypeError("onRequest must be a function");
+    throw new GongInputError("createGongFlowsClient needs an options object with auth", { field: "options" });
   }
   return {
     auth: resolveAuth(options.auth),
     baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, options.allowInsecureHttp === true),
-    maxRetries: integerIn("maxRetries", options.maxRetries, 3, 0, 100),
-    maxRetryAfterSeconds: positiveNumber("maxRetryAfterSeconds", options.maxRetryAfterSeconds, 120, true),
-    timeoutMs: Math.min(positiveNumber("timeoutMs", options.timeoutMs, 30_000), MAX_TIMEOUT_MS),
+    maxRetries: numberOption("maxRetries", options.maxRetries),
+    maxRetryAfterSeconds: numberOption("maxRetryAfterSeconds", options.maxRetryAfterSeconds),
+    timeoutMs: numberOption("timeoutMs", options.timeoutMs),
     requestsPerSecond:
       options.requestsPerSecond === null
         ? null
-        : positiveNumber("requestsPerSecond", options.requestsPerSecond, 3),
-    batchSize: integerIn("batchSize", options.batchSize, 200, 1, 200),
-    maxIsolationRequests: integerIn(
-      "maxIsolationRequests",
-      options.maxIsolationRequests,
-      64,
-      0,
-      Number.MAX_SAFE_INTEGER,
-    ),
-    fetch: fetchImpl,
-    onRequest: options.onRequest,
+        : numberOption("requestsPerSecond", options.requestsPerSecond),
+    batchSize: numberOption("batchSize", options.batchSize),
+    maxIsolationRequests: numberOption("maxIsolationRequests", options.maxIsolationRequests),
+    fetch: functionOption("fetch", options.fetch ?? globalThis.fetch),
+    onRequest: options.onRequest === undefined ? undefined : functionOption("onRequest", options.onRequest),
   };
 }

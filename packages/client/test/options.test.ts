@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGongFlowsClient } from "../src/index.js";
+import { createGongFlowsClient, GongInputError } from "../src/index.js";
 import { KEY_PAIR } from "./helpers.js";
 
 const create = (options: Record<string, unknown>) => () =>
@@ -7,26 +7,123 @@ const create = (options: Record<string, unknown>) => () =>
 
 describe("client options", () => {
   it.each([
-    ["no auth", { auth: undefined }, TypeError, /auth is required/],
-    ["both auth shapes", { auth: { ...KEY_PAIR, bearerToken: "t" } }, TypeError, /not both/],
-    ["half a key pair", { auth: { accessKey: "k" } }, TypeError, /both be non-empty/],
-    ["an empty token", { auth: { bearerToken: "" } }, TypeError, /bearerToken/],
-    ["batchSize 201", { batchSize: 201 }, RangeError, /batchSize must be between 1 and 200/],
-    ["batchSize 0", { batchSize: 0 }, RangeError, /batchSize/],
-    ["batchSize 1.5", { batchSize: 1.5 }, TypeError, /batchSize must be an integer/],
-    ["negative maxRetries", { maxRetries: -1 }, RangeError, /maxRetries/],
-    ["zero timeoutMs", { timeoutMs: 0 }, RangeError, /timeoutMs/],
-    ["requestsPerSecond 0", { requestsPerSecond: 0 }, RangeError, /requestsPerSecond/],
-    ["requestsPerSecond NaN", { requestsPerSecond: Number.NaN }, TypeError, /requestsPerSecond/],
-    ["a base URL with credentials", { baseUrl: "https://u:p@api.gong.io" }, TypeError, /credentials/],
-    ["a base URL with a query", { baseUrl: "https://api.gong.io/?x=1" }, TypeError, /query/],
-    ["a base URL with a fragment", { baseUrl: "https://api.gong.io/#x" }, TypeError, /fragment/],
-    ["plain http to a remote host", { baseUrl: "http://api.gong.io" }, TypeError, /plain http/],
-    ["a non-http scheme", { baseUrl: "ftp://api.gong.io" }, TypeError, /https/],
-    ["not a URL", { baseUrl: "api.gong.io" }, TypeError, /not a valid URL/],
-  ])("refuses %s", (_, options, type, message) => {
-    expect(create(options)).toThrow(type);
+    ["no auth", { auth: undefined }, "auth", null, /auth is required/],
+    ["both auth shapes", { auth: { ...KEY_PAIR, bearerToken: "t" } }, "auth", null, /not both/],
+    ["half a key pair", { auth: { accessKey: "k" } }, "auth.accessKeySecret", null, /both be non-empty/],
+    ["an empty token", { auth: { bearerToken: "" } }, "auth.bearerToken", null, /bearerToken/],
+    [
+      "batchSize 201",
+      { batchSize: 201 },
+      "batchSize",
+      "201",
+      /^batchSize must be an integer from 1 to 200, got 201$/,
+    ],
+    [
+      "batchSize 0",
+      { batchSize: 0 },
+      "batchSize",
+      "0",
+      /^batchSize must be an integer from 1 to 200, got 0$/,
+    ],
+    [
+      "batchSize 1.5",
+      { batchSize: 1.5 },
+      "batchSize",
+      "1.5",
+      /^batchSize must be an integer from 1 to 200, got 1.5$/,
+    ],
+    [
+      "batchSize as text",
+      { batchSize: "5" },
+      "batchSize",
+      null,
+      /^batchSize must be an integer from 1 to 200, got string$/,
+    ],
+    [
+      "negative maxRetries",
+      { maxRetries: -1 },
+      "maxRetries",
+      "-1",
+      /^maxRetries must be an integer from 0 to 10, got -1$/,
+    ],
+    [
+      "maxRetries 11",
+      { maxRetries: 11 },
+      "maxRetries",
+      "11",
+      /^maxRetries must be an integer from 0 to 10, got 11$/,
+    ],
+    [
+      "timeoutMs 99",
+      { timeoutMs: 99 },
+      "timeoutMs",
+      "99",
+      /^timeoutMs must be an integer from 100 to 600000, got 99$/,
+    ],
+    ["timeoutMs 600001", { timeoutMs: 600_001 }, "timeoutMs", "600001", /from 100 to 600000, got 600001$/],
+    [
+      "negative maxRetryAfterSeconds",
+      { maxRetryAfterSeconds: -1 },
+      "maxRetryAfterSeconds",
+      "-1",
+      /^maxRetryAfterSeconds must be a number of 0 or more, got -1$/,
+    ],
+    [
+      "maxIsolationRequests 10001",
+      { maxIsolationRequests: 10_001 },
+      "maxIsolationRequests",
+      "10001",
+      /from 0 to 10000/,
+    ],
+    [
+      "requestsPerSecond 0",
+      { requestsPerSecond: 0 },
+      "requestsPerSecond",
+      "0",
+      /^requestsPerSecond must be a number greater than 0, got 0$/,
+    ],
+    [
+      "requestsPerSecond NaN",
+      { requestsPerSecond: Number.NaN },
+      "requestsPerSecond",
+      "NaN",
+      /requestsPerSecond/,
+    ],
+    ["a fetch that is not a function", { fetch: "fetch" }, "fetch", null, /^fetch must be a function$/],
+    [
+      "an onRequest that is not a function",
+      { onRequest: 1 },
+      "onRequest",
+      null,
+      /^onRequest must be a function$/,
+    ],
+    ["a base URL with credentials", { baseUrl: "https://u:p@api.gong.io" }, "baseUrl", null, /credentials/],
+    ["a base URL with a query", { baseUrl: "https://api.gong.io/?x=1" }, "baseUrl", null, /query/],
+    ["a base URL with a fragment", { baseUrl: "https://api.gong.io/#x" }, "baseUrl", null, /fragment/],
+    [
+      "plain http to a remote host",
+      { baseUrl: "http://api.gong.io" },
+      "baseUrl",
+      "http://api.gong.io",
+      /plain http/,
+    ],
+    ["a non-http scheme", { baseUrl: "ftp://api.gong.io" }, "baseUrl", "ftp://api.gong.io", /https/],
+    ["not a URL", { baseUrl: "api.gong.io" }, "baseUrl", "api.gong.io", /not a valid URL/],
+  ])("refuses %s with a GongInputError naming the field", (_, options, field, value, message) => {
+    expect(create(options)).toThrow(GongInputError);
+    expect(create(options)).toThrow(TypeError);
     expect(create(options)).toThrow(message);
+    expect(create(options)).toThrow(expect.objectContaining({ field, index: null, value }));
+  });
+
+  it("accepts the edges of every range", () => {
+    expect(
+      create({ maxRetries: 10, timeoutMs: 100, batchSize: 200, maxIsolationRequests: 10_000 }),
+    ).not.toThrow();
+    expect(
+      create({ maxRetries: 0, timeoutMs: 600_000, batchSize: 1, maxIsolationRequests: 0 }),
+    ).not.toThrow();
+    expect(create({ requestsPerSecond: null, maxRetryAfterSeconds: 0 })).not.toThrow();
   });
 
   it.each([

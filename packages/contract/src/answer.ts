@@ -1,4 +1,4 @@
-import type { Redactor } from "@gong-flows/client";
+import type { Redactor } from "@gong-flows/client/node";
 
 /** What came back for one probe, as seen through the validating proxy. */
 export interface Answer {

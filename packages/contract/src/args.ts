@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { MAX_IDS_PER_REQUEST, OPTION_RANGES } from "@gong-flows/client";
 import { UsageError } from "./usage-error.js";
 
 /** What the command line asks for. */
@@ -22,11 +23,11 @@ headers such as Retry-After on 429, body schema, content type) as well as agains
   --target URL        the implementation to check (Gong, a fake, a proxy); without it the suite runs
                       against a Prism mock of the spec, as a self-test of the kit
   --allow-writes ID...
-                      also really unassign these flow instance ids (at most 200) and check the answer;
+                      also really unassign these flow instance ids (at most ${MAX_IDS_PER_REQUEST}) and check the answer;
                       without it every probe uses ids that cannot exist, so nothing can change
                       (the self-test's mock lists only the spec's example id, 234599484848423)
   --rps N             probe starts per second (default 1 with --target: the rate limit is the company's)
-  --timeout-ms N      how long to wait for each answer (default 30000)
+  --timeout-ms N      how long to wait for each answer (default ${OPTION_RANGES.timeoutMs.default})
   -h, --help          this text
   --version           the kit's version
 
@@ -71,7 +72,12 @@ export function parseCommand(argv: readonly string[]): Command {
     target: values.target,
     writeIds: positionals,
     requestsPerSecond: number(values.rps, "--rps", 0.01, 100),
-    timeoutMs: number(values["timeout-ms"], "--timeout-ms", 100, 600_000),
+    timeoutMs: number(
+      values["timeout-ms"],
+      "--timeout-ms",
+      OPTION_RANGES.timeoutMs.min,
+      OPTION_RANGES.timeoutMs.max,
+    ),
   };
 }
 

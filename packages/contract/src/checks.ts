@@ -1,3 +1,5 @@
+import { MAX_IDS_PER_REQUEST } from "@gong-flows/client";
+
 /**
  * The conformance suite as data: each check is one request and what the spec says its answer must be.
  * Read-only checks use ids that cannot exist, so even a target that ignores a rule changes nothing.
@@ -63,9 +65,9 @@ export const READ_ONLY_CHECKS: readonly Check[] = [
   },
   {
     id: "too-many-ids",
-    title: "201 ids in one request get 400 with requestId and errors[]",
+    title: `${MAX_IDS_PER_REQUEST + 1} ids in one request (one past the spec's maxItems) get 400 with requestId and errors[]`,
     credentials: "valid",
-    body: { flowInstanceIds: nonexistentIds(201) },
+    body: { flowInstanceIds: nonexistentIds(MAX_IDS_PER_REQUEST + 1) },
     expect: refused,
   },
   {
@@ -128,7 +130,7 @@ export const READ_ONLY_CHECKS: readonly Check[] = [
   },
 ];
 
-/** A real unassign of the caller's ids (at most 200, validated by the caller): runs only with `--allow-writes`. */
+/** A real unassign of the caller's ids (at most the spec's maxItems, validated by the caller): runs only with `--allow-writes`. */
 export function writeCheck(ids: readonly string[]): Check {
   return {
     id: "unassign",

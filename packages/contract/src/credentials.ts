@@ -1,4 +1,5 @@
-import { authFromEnv, type Env, type GongAuth, resolveAuth } from "@gong-flows/client";
+import { type GongAuth, GongInputError } from "@gong-flows/client";
+import { authFromEnv, type Env, resolveAuth } from "@gong-flows/client/node";
 import { UsageError } from "./usage-error.js";
 
 export type { Env };
@@ -8,9 +9,8 @@ export function credentialsFromEnv(env: Env): GongAuth {
   try {
     return authFromEnv(env);
   } catch (error) {
-    throw new UsageError(
-      (error as Error).message.replace(/^No credentials:/, "No credentials for the target:"),
-    );
+    if (!(error instanceof GongInputError)) throw error;
+    throw new UsageError(`Credentials for the target (${error.field}): ${error.message}`);
   }
 }
 

@@ -1,4 +1,5 @@
-import { createRedactor } from "@gong-flows/client";
+import { GongInputError } from "@gong-flows/client";
+import { createRedactor } from "@gong-flows/client/node";
 import { type Command, HELP, parseCommand } from "./args.js";
 import { credentialsFromEnv, type Env, secretsOf } from "./credentials.js";
 import { formatHeading, formatResult, formatSummary } from "./report.js";
@@ -60,15 +61,16 @@ export async function main(
     print(formatSummary(report));
     return report.passed ? 0 : 1;
   } catch (error) {
-    if (error instanceof TypeError || error instanceof RangeError) return usageFailure(error, out);
+    if (error instanceof GongInputError) return usageFailure(error, out);
     out.stderr(redact(`gong-flows-contract: ${error instanceof Error ? error.message : String(error)}\n`));
     return 1;
   }
 }
 
 function usageFailure(error: unknown, out: Output): number {
-  if (!(error instanceof UsageError || error instanceof TypeError || error instanceof RangeError))
-    throw error;
-  out.stderr(`gong-flows-contract: ${error.message}\nRun gong-flows-contract --help for usage.\n`);
+  if (!(error instanceof UsageError || error instanceof GongInputError)) throw error;
+  // The target's base URL is the one field a caller gives as a flag: name the flag.
+  const flag = error instanceof GongInputError && error.field === "baseUrl" ? "--target: " : "";
+  out.stderr(`gong-flows-contract: ${flag}${error.message}\nRun gong-flows-contract --help for usage.\n`);
   return 2;
 }

@@ -1,6 +1,6 @@
-import type { Redactor } from "@gong-flows/client";
+import { OPERATIONS, type Redactor } from "@gong-flows/client/node";
 
-const UNASSIGN_PATH = "/v2/flows/prospects/unassign-flows-by-instance-id";
+const UNASSIGN_PATH = OPERATIONS.unassignFlows.path;
 
 import { type Answer, readAnswer } from "./answer.js";
 import { type Check, probeAuthorization } from "./checks.js";

@@ -1,10 +1,5 @@
-import {
-  createRedactor,
-  describeValue,
-  type GongAuth,
-  idProblem,
-  normalizeBaseUrl,
-} from "@gong-flows/client";
+import { type GongAuth, GongInputError, MAX_IDS_PER_REQUEST, OPTION_RANGES } from "@gong-flows/client";
+import { createRedactor, describeValue, idProblem, normalizeBaseUrl } from "@gong-flows/client/node";
 import { type RunningServer, startPrism } from "@gong-flows/testkit";
 import { type Check, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
 import { authorizationOf, secretsOf } from "./credentials.js";
@@ -19,7 +14,7 @@ export interface ContractOptions {
   target?: string;
   /** Credentials the target accepts; required with `target` (the self-test uses placeholders). */
   auth?: GongAuth;
-  /** Ids to really unassign (1–200): adds the one check that changes the target's state. */
+  /** Ids to really unassign (1 to the spec's maxItems): adds the one check that changes the target's state. */
   writeIds?: readonly string[];
   /** Probe starts per second, to spare the company's shared rate limit; `null` for none. Default 1 with a target. */
   requestsPerSecond?: number | null;
@@ -60,7 +55,9 @@ export function plannedChecks(writeIds: readonly string[] = []): Check[] {
 export async function runContract(options: ContractOptions = {}): Promise<ContractReport> {
   const selfTest = options.target === undefined;
   const target = selfTest ? null : normalizeBaseUrl(options.target);
-  if (!selfTest && !options.auth) throw new TypeError("runContract: a target needs auth");
+  if (!selfTest && !options.auth) {
+    throw new GongInputError("runContract: a target needs auth", { field: "auth" });
+  }
   const checks = plannedChecks(validWriteIds(options.writeIds));
   const servers: RunningServer[] = [];
   const results: CheckResult[] = [];
@@ -71,7 +68,7 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
       redact: createRedactor(options.auth ? secretsOf(options.auth) : []),
       requestsPerSecond:
         options.requestsPerSecond === undefined ? (selfTest ? null : 1) : options.requestsPerSecond,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      timeoutMs: options.timeoutMs ?? OPTION_RANGES.timeoutMs.default,
       maxRateLimitRetries: options.maxRateLimitRetries ?? 2,
       signal: options.signal,
     });
@@ -92,12 +89,22 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
 /** The write ids, checked with the client's own rules before anything starts. */
 function validWriteIds(ids: readonly string[] = []): string[] {
   const unique = [...new Set(ids)];
-  if (unique.length > 200)
-    throw new RangeError(`at most 200 ids can be unassigned in one request, got ${unique.length}`);
-  for (const id of unique) {
-    const problem = idProblem(id);
-    if (problem) throw new RangeError(`write id ${describeValue(id)} ${problem}`);
+  if (unique.length > MAX_IDS_PER_REQUEST) {
+    throw new GongInputError(
+      `at most ${MAX_IDS_PER_REQUEST} ids can be unassigned in one request, got ${unique.length}`,
+      { field: "writeIds" },
+    );
   }
+  unique.forEach((id, index) => {
+    const problem = idProblem(id);
+    if (problem) {
+      throw new GongInputError(`write id ${describeValue(id)} ${problem}`, {
+        field: "writeIds",
+        index,
+        value: id,
+      });
+    }
+  });
   return unique;
 }
 

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { RunningServer } from "@gong-flows/testkit";
+import { listenOnLoopback, type RunningServer } from "@gong-flows/testkit";
 
 /** One way to break the spec; everything else the broken server does is the fake's correct answer. */
 export type Defect =
@@ -31,16 +30,7 @@ export async function startBrokenServer(defect: Defect, upstream: string): Promi
       res.destroy();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 async function forward(req: IncomingMessage, upstream: string): Promise<Upstream> {

@@ -1,15 +1,41 @@
 import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { parse } from "yaml";
 
 export const REPO = fileURLToPath(new URL("../../..", import.meta.url));
 
-/** The three packages other teams install. */
+/** The packages other teams install. */
 export const PUBLIC_PACKAGES = [
   { name: "@gong-flows/spec", dir: "spec" },
   { name: "@gong-flows/client", dir: "packages/client" },
   { name: "@gong-flows/cli", dir: "apps/cli" },
+  { name: "@gong-flows/limiter-redis", dir: "packages/limiter-redis" },
 ] as const;
+
+/**
+ * Every workspace package that is not private, read from the workspace's globs: what `changeset publish` would
+ * publish, including packages added after the three above.
+ */
+export function publishedPackages(root: string = REPO): { name: string; dir: string }[] {
+  const { packages } = parse(readFileSync(join(root, "pnpm-workspace.yaml"), "utf8")) as {
+    packages: string[];
+  };
+  const dirs = packages.flatMap((glob) =>
+    glob.endsWith("/*")
+      ? readdirSync(join(root, glob.slice(0, -2)), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => `${glob.slice(0, -2)}/${entry.name}`)
+      : [glob],
+  );
+  return dirs
+    .filter((dir) => existsSync(join(root, dir, "package.json")))
+    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) }))
+    .filter(({ manifest }) => manifest.private !== true)
+    .map(({ dir, manifest }) => ({ name: manifest.name as string, dir }));
+}
 
 const execFileAsync = promisify(execFile);
 

@@ -1,17 +1,23 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PUBLIC_PACKAGES, REPO, run } from "./helpers.js";
+import { PUBLIC_PACKAGES, publishedPackages, REPO, run } from "./helpers.js";
 
 const packs = mkdtempSync(join(tmpdir(), "gong-flows-packs-"));
 afterAll(() => rmSync(packs, { recursive: true, force: true }));
 const bin = (name: string) => join(REPO, "packages/release/node_modules/.bin", name);
 
-/** Packs a package exactly as `pnpm publish` would, and returns the tarball's path. */
+/**
+ * Packs a package as `pnpm publish` would, and returns the tarball's path. Without its `prepack`: turbo built
+ * `dist/` before this test, and a nested turbo here would run beside the other packages' tests (the release test
+ * proves `prepack` on a copy without `dist/`).
+ */
 async function pack(dir: string): Promise<string> {
   const destination = mkdtempSync(join(packs, "p-"));
-  await run("pnpm", ["pack", "--pack-destination", destination], { cwd: join(REPO, dir) });
+  await run("pnpm", ["pack", "--ignore-scripts", "--pack-destination", destination], {
+    cwd: join(REPO, dir),
+  });
   const [tarball] = readdirSync(destination);
   if (!tarball) throw new Error(`pnpm pack wrote nothing for ${dir}`);
   return join(destination, tarball);
@@ -43,5 +49,17 @@ describe.each(PUBLIC_PACKAGES)("the packed $name", ({ name, dir }) => {
       expect(manifest.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
       expect(files).toContain("package/dist/index.d.ts");
     }
+  });
+});
+
+describe.each(publishedPackages())("the published $name", ({ name, dir }) => {
+  it("builds before it is packed, when it ships dist/ (pnpm pack and pnpm publish run prepack)", () => {
+    const manifest = JSON.parse(readFileSync(join(REPO, dir, "package.json"), "utf8"));
+    const shipsDist = (manifest.files ?? []).some((file: string) =>
+      file.replace(/^\.\//, "").startsWith("dist"),
+    );
+    expect(manifest.scripts?.prepack).toBe(
+      shipsDist ? `turbo run build --filter=${name} --output-logs=errors-only` : undefined,
+    );
   });
 });

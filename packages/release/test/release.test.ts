@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -12,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { startPrism } from "@gong-flows/testkit";
 import { afterAll, describe, expect, it } from "vitest";
-import { PUBLIC_PACKAGES, REPO, run, runStatus } from "./helpers.js";
+import { PUBLIC_PACKAGES, publishedPackages, REPO, run, runStatus } from "./helpers.js";
 import { type LocalRegistry, startLocalRegistry } from "./verdaccio.js";
 
 const NODE_24 = "24.21.0";
@@ -68,6 +69,23 @@ const tsconfig = (files: string[]) =>
     files,
   });
 
+/** Every file a manifest points consumers at: `exports` targets (patterns aside), `bin`, `main`, `types`. */
+function entryPoints(manifest: {
+  exports?: unknown;
+  bin?: unknown;
+  main?: unknown;
+  types?: unknown;
+}): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value.startsWith("./") && !value.includes("*")) found.add(value);
+    } else if (value && typeof value === "object") for (const nested of Object.values(value)) walk(nested);
+  };
+  walk([manifest.exports, manifest.bin, manifest.main, manifest.types]);
+  return [...found].filter((target) => target !== "./package.json");
+}
+
 describe("a release, end to end, through a local registry", () => {
   it("versions with a changeset, bumping dependents and writing changelogs", async () => {
     cpSync(REPO, copy, {
@@ -114,6 +132,26 @@ describe("a release, end to end, through a local registry", () => {
     console.info(
       `versioned: ${PUBLIC_PACKAGES.map(({ name, dir }) => `${name} ${before[name]} -> ${versionOf(dir)}`).join(", ")}`,
     );
+  });
+
+  it("packs every published package with its build: pnpm pack in a copy without dist/ ships dist/", async () => {
+    const tarballs = mkdtempSync(join(work, "packs-"));
+    const published = publishedPackages(copy);
+    expect(published.map(({ name }) => name)).toEqual(
+      expect.arrayContaining(PUBLIC_PACKAGES.map((p) => p.name)),
+    );
+    for (const { dir } of published) rmSync(join(copy, dir, "dist"), { recursive: true, force: true });
+    for (const { name, dir } of published) {
+      const destination = mkdtempSync(join(tarballs, "p-"));
+      await run("pnpm", ["--filter", name, "pack", "--pack-destination", destination], { cwd: copy });
+      const [tarball] = readdirSync(destination);
+      const files = (await run("tar", ["-tzf", join(destination, tarball ?? "")], { cwd: copy })).split("\n");
+      const manifest = JSON.parse(readFileSync(join(copy, dir, "package.json"), "utf8"));
+      const targets = entryPoints(manifest);
+      expect(targets.length).toBeGreaterThan(0);
+      for (const target of targets) expect(files).toContain(`package/${target.replace(/^\.\//, "")}`);
+      console.info(`pnpm pack ${name} without dist/: ships ${targets.join(", ")}`);
+    }
   });
 
   it("publishes all three packages to the local registry, and only there", async () => {

@@ -1,4 +1,4 @@
-import { idProblem } from "@gong-flows/client";
+import { idProblem } from "@gong-flows/client/node";
 
 /** What the values of an input are meant to be, and how to tell a value that cannot be one. */
 export interface IdKind {

@@ -1,8 +1,10 @@
 import { OUTCOMES, type Outcome, type UnassignReport } from "@gong-flows/client";
+import { buildReport } from "@gong-flows/client/node";
 
 /**
  * The report of the whole job: ids settled by earlier runs (from the journal) and by this run, each list in input
- * order. `requests`, `requestIds`, `errors` and `duplicates` describe this run only.
+ * order, built by the client's own report builder. `requests`, `requestIds`, `errors` and `duplicates` describe
+ * this run only.
  */
 export function mergeReports(
   ids: readonly string[],
@@ -10,32 +12,12 @@ export function mergeReports(
   thisRun: UnassignReport,
   duplicates: number,
 ): UnassignReport {
-  const outcomeOf = new Map<string, Outcome>(fromJournal);
-  for (const list of OUTCOMES) for (const id of thisRun[list]) outcomeOf.set(id, list);
-  const merged: UnassignReport = {
-    unassigned: [],
-    notUnassigned: [],
-    rejected: [],
-    unknown: [],
-    skipped: [],
-    duplicates,
-    requests: thisRun.requests,
-    requestIds: thisRun.requestIds,
-    errors: thisRun.errors,
-  };
-  for (const id of ids) merged[outcomeOf.get(id) ?? "skipped"].push(id);
-  return merged;
+  const thisRunOutcome = new Map<string, Outcome>();
+  for (const list of OUTCOMES) for (const id of thisRun[list]) thisRunOutcome.set(id, list);
+  return buildReport(ids, (id) => thisRunOutcome.get(id) ?? fromJournal.get(id), { ...thisRun, duplicates });
 }
 
 /** The report of a run that had nothing left to send. */
-export const EMPTY_RUN: UnassignReport = {
-  unassigned: [],
-  notUnassigned: [],
-  rejected: [],
-  unknown: [],
-  skipped: [],
-  duplicates: 0,
-  requests: 0,
-  requestIds: [],
-  errors: [],
-};
+export function emptyRun(): UnassignReport {
+  return buildReport([], () => undefined, { duplicates: 0, requests: 0, requestIds: [], errors: [] });
+}

@@ -1,6 +1,12 @@
 import type { GongApiError } from "../errors.js";
-import type { AttemptResult } from "../transport/transport.js";
-import type { Outcome, ProgressEvent, UnassignError, UnassignReport } from "./report.js";
+import type { AttemptFacts } from "../transport/attempt.js";
+import {
+  buildReport,
+  type Outcome,
+  type ProgressEvent,
+  type UnassignError,
+  type UnassignReport,
+} from "./report.js";
 
 /** Outcomes that a possible earlier processing of the id overrides: only a listing beats doubt. */
 const OVERRIDDEN_BY_DOUBT: ReadonlySet<Outcome> = new Set(["notUnassigned", "rejected", "skipped"]);
@@ -48,7 +54,7 @@ export class Ledger {
   }
 
   /** Records how an attempt ended, as it ends: counted, its request id kept in arrival order, doubt noted. */
-  attempted(ids: readonly string[], attempt: number, result: AttemptResult): void {
+  attempted(ids: readonly string[], attempt: number, result: AttemptFacts): void {
     this.#requests++;
     if (result.requestId) this.#requestIds.push(result.requestId);
     if (result.maybeProcessed) this.markInDoubt(ids);
@@ -73,6 +79,7 @@ export class Ledger {
       kind: error.kind,
       status: error.status,
       requestId: error.requestId,
+      message: error.message,
       // With no answer, Gong said nothing: the transport's own description (ENOTFOUND, a timeout) stands in.
       messages: error.messages.length === 0 && error.status === null ? [error.message] : [...error.messages],
       flowInstanceIds: [...ids],
@@ -115,19 +122,12 @@ export class Ledger {
   }
 
   report(): UnassignReport {
-    const report: UnassignReport = {
-      unassigned: [],
-      notUnassigned: [],
-      rejected: [],
-      unknown: [],
-      skipped: [],
+    return buildReport(this.#ids, (id) => this.#outcomes.get(id), {
       duplicates: this.#duplicates,
       requests: this.#requests,
-      requestIds: [...this.#requestIds],
-      errors: [...this.#errors],
-    };
-    for (const id of this.#ids) report[this.#outcomes.get(id) ?? "skipped"].push(id);
-    return report;
+      requestIds: this.#requestIds,
+      errors: this.#errors,
+    });
   }
 
   #totals() {

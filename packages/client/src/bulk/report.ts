@@ -10,6 +10,9 @@ export interface UnassignError {
   readonly kind: GongErrorKind;
   readonly status: number | null;
   readonly requestId: string | null;
+  /** The sentence the typed error carries, e.g. the OAuth scope hint of a Bearer 403; never a credential. */
+  readonly message: string;
+  /** Gong's own messages (`errors[]` of the body); with no answer, the transport's description of the failure. */
   readonly messages: readonly string[];
   readonly flowInstanceIds: readonly string[];
 }
@@ -79,3 +82,30 @@ export interface SettledEvent extends ProgressTotals {
 }
 
 export type ProgressEvent = SendingEvent | AttemptedEvent | SettledEvent;
+
+/** What a report says besides its lists. */
+export type ReportCounts = Pick<UnassignReport, "duplicates" | "requests" | "requestIds" | "errors">;
+
+/**
+ * The one report builder: each id of `ids` (unique, in input order) goes to the list `outcomeOf` names, or to
+ * `skipped` when it names none. The client's run and the CLI's journal merge both build their reports here.
+ */
+export function buildReport(
+  ids: Iterable<string>,
+  outcomeOf: (id: string) => Outcome | undefined,
+  counts: ReportCounts,
+): UnassignReport {
+  const report: UnassignReport = {
+    unassigned: [],
+    notUnassigned: [],
+    rejected: [],
+    unknown: [],
+    skipped: [],
+    duplicates: counts.duplicates,
+    requests: counts.requests,
+    requestIds: [...counts.requestIds],
+    errors: [...counts.errors],
+  };
+  for (const id of ids) report[outcomeOf(id) ?? "skipped"].push(id);
+  return report;
+}

@@ -1,14 +1,13 @@
-import { setMaxListeners } from "node:events";
 import { GongInvalidResponseError } from "../errors.js";
-import type { Exchange, Transport } from "../transport/transport.js";
+import { attemptFacts } from "../transport/attempt.js";
+import type { RequestResult, Transport } from "../transport/transport.js";
+import { fanOut } from "./fan-out.js";
 import { Ledger } from "./ledger.js";
-import { planBatches, splitInHalves } from "./plan.js";
+import { type BatchPlan, planBatches, splitInHalves } from "./plan.js";
 import { ProgressHandlerError } from "./progress-handler-error.js";
 import type { ProgressEvent, UnassignReport } from "./report.js";
-import { readUnassignedIds } from "./response-body.js";
+import { readUnassignAnswer, UNASSIGN_ROUTE, type UnassignRequestBody } from "./unassign-call.js";
 import { validateEmail, validateIds } from "./validate.js";
-
-export const UNASSIGN_PATH = "/v2/flows/prospects/unassign-flows-by-instance-id";
 
 const utf8 = new TextEncoder();
 
@@ -54,152 +53,206 @@ export async function unassignInBulk(
       ? []
       : validateIds(options.possiblyProcessed, "possiblyProcessed", true);
   const plan = planBatches(valid, config.batchSize);
-  const ledger = new Ledger(plan.ids, plan.duplicates, possiblyProcessed, options.onProgress);
-  const signal = ownSignal(options.signal);
-  const stopSignal = ownSignal(options.stopSignal);
-  let stopped = false;
-  let isolationBudget = config.maxIsolationRequests;
-  const running = () => !stopped && !ledger.handlerFailure && !signal?.aborted && !stopSignal?.aborted;
+  return new BulkRun(config, plan, possiblyProcessed, email, options).run();
+}
 
-  const send = async (group: readonly string[]): Promise<Exchange> => {
-    const body = JSON.stringify({
-      flowInstanceIds: group,
-      ...(email ? { unassignedByUserEmail: email } : {}),
-    });
-    const request = {
-      method: "POST",
-      url: `${config.baseUrl}${UNASSIGN_PATH}`,
-      headers: { "content-type": "application/json" },
-      body: utf8.encode(body).buffer,
+/**
+ * The state of one bulk run, in one place: the queue of batches, the isolation budget and its turns, the one stop
+ * (a failure that ends the run, a throwing `onProgress`, or the caller's `stopSignal`), and the ledger.
+ */
+class BulkRun {
+  readonly #config: BulkConfig;
+  readonly #ledger: Ledger;
+  readonly #email: string | undefined;
+  readonly #signal: AbortSignal | undefined;
+  readonly #callerStop: AbortSignal | undefined;
+  readonly #stop = new AbortController();
+  /** Per-request followers of the caller's signal and of the stop, each with one listener on its source. */
+  readonly #aborts: ReturnType<typeof fanOut>;
+  readonly #stops: ReturnType<typeof fanOut>;
+  readonly #queue: (readonly string[])[];
+  #isolationBudget: number;
+  /** Isolations take turns, so the budget finishes one refused batch before starting on the next. */
+  #isolationTurn: Promise<void> = Promise.resolve();
+  /** Anything but a throwing `onProgress` that broke the run: rethrown once the requests in flight finished. */
+  #unexpected: { error: unknown } | undefined;
+
+  constructor(
+    config: BulkConfig,
+    plan: BatchPlan,
+    possiblyProcessed: readonly string[],
+    email: string | undefined,
+    options: UnassignOptions,
+  ) {
+    this.#config = config;
+    const { onProgress } = options;
+    // A throwing onProgress (a journal on a full disk) stops the run like any other stop: nothing more is sent (a
+    // throw on a `sending` event comes before its request leaves), requests in flight finish and settle, and the
+    // call rejects with a ProgressHandlerError carrying the report. The ledger keeps what was thrown.
+    const stoppingOnThrow =
+      onProgress &&
+      ((event: ProgressEvent) => {
+        try {
+          onProgress(event);
+        } catch (error) {
+          this.#stop.abort();
+          throw error;
+        }
+      });
+    this.#ledger = new Ledger(plan.ids, plan.duplicates, possiblyProcessed, stoppingOnThrow);
+    this.#email = email;
+    this.#signal = options.signal;
+    this.#callerStop = options.stopSignal;
+    this.#queue = [...plan.batches];
+    this.#isolationBudget = config.maxIsolationRequests;
+    this.#aborts = fanOut(options.signal);
+    this.#stops = fanOut(this.#stop.signal);
+  }
+
+  async run(): Promise<UnassignReport> {
+    const stopGently = () => this.#stop.abort();
+    if (this.#callerStop?.aborted) stopGently();
+    else this.#callerStop?.addEventListener("abort", stopGently, { once: true });
+    try {
+      const workers = Math.max(1, Math.min(this.#config.concurrency, this.#queue.length));
+      await Promise.all(Array.from({ length: workers }, () => this.#work()));
+    } finally {
+      this.#callerStop?.removeEventListener("abort", stopGently);
+      this.#aborts.close();
+      this.#stops.close();
+    }
+    if (this.#unexpected) throw this.#unexpected.error;
+    this.#ledger.settleRemaining();
+    const report = this.#ledger.report();
+    const failure = this.#ledger.handlerFailure;
+    if (failure) throw new ProgressHandlerError(failure.error, report);
+    return report;
+  }
+
+  get #running(): boolean {
+    return !this.#stop.signal.aborted && !this.#signal?.aborted;
+  }
+
+  async #work(): Promise<void> {
+    for (let batch = this.#queue.shift(); batch && this.#running; batch = this.#queue.shift()) {
+      try {
+        await this.#sendAndSettle(batch, false);
+      } catch (error) {
+        if (error !== this.#ledger.handlerFailure?.error) this.#unexpected ??= { error };
+        this.#stop.abort();
+      }
+    }
+  }
+
+  async #send(group: readonly string[]): Promise<RequestResult> {
+    const body: UnassignRequestBody = {
+      flowInstanceIds: group as string[],
+      ...(this.#email ? { unassignedByUserEmail: this.#email } : {}),
     };
-    const exchange = await config.transport.send(request, {
-      signal,
-      stopSignal,
-      onAttempt: (attempt) => ledger.sending(group, attempt),
-      onAttemptEnd: (attempt, result) => ledger.attempted(group, attempt, result),
-      shouldContinue: () => !stopped && !ledger.handlerFailure,
-    });
-    return exchange;
-  };
-
-  // Isolations take turns: the shared budget then finishes one refused batch before starting on the next, instead
-  // of leaving several half-isolated when it runs out.
-  let isolationTurn: Promise<void> = Promise.resolve();
-  const isolateInTurn = (group: readonly string[]): Promise<void> => {
-    const turn = isolationTurn.then(() => isolate(group));
-    isolationTurn = turn.catch(() => undefined);
-    return turn;
-  };
+    const request = {
+      method: UNASSIGN_ROUTE.method,
+      url: `${this.#config.baseUrl}${UNASSIGN_ROUTE.path}`,
+      headers: { "content-type": "application/json" },
+      body: utf8.encode(JSON.stringify(body)).buffer,
+    };
+    const abort = this.#aborts.follow();
+    const stop = this.#stops.follow();
+    try {
+      return await this.#config.transport.send(request, {
+        signal: abort.signal,
+        stop: stop.signal,
+        onAttempt: (attempt) => this.#ledger.sending(group, attempt),
+        onAttemptEnd: (attempt, outcome) => this.#ledger.attempted(group, attempt, attemptFacts(outcome)),
+      });
+    } finally {
+      abort.release();
+      stop.release();
+    }
+  }
 
   /** Sends one group and settles what the answer allows; a multi-id 400 is handed to isolation. */
-  const sendAndSettle = async (group: readonly string[], isolating = false): Promise<GroupResult> => {
-    const exchange = await send(group);
-    // Ended by an abort or a stop elsewhere: its ids settle when the run ends (in doubt if maybe processed), and
-    // the failure an earlier attempt met is still reported.
-    if (exchange.aborted || exchange.cancelled) {
-      if (exchange.error) ledger.recordError(exchange.error, group);
-      return "other";
-    }
-    const { error } = exchange;
-    if (error === null) {
-      const listed = readUnassignedIds(exchange.bodyText);
-      if (listed === null) {
-        ledger.markInDoubt(group);
-        const invalid = new GongInvalidResponseError(
-          "invalid_response",
-          "Gong answered 200 with a body that does not match the spec",
-          { status: exchange.response?.status ?? null, requestId: exchange.requestId },
+  async #sendAndSettle(group: readonly string[], isolating: boolean): Promise<GroupResult> {
+    const result = await this.#send(group);
+    const ledger = this.#ledger;
+    switch (result.kind) {
+      case "aborted":
+      case "stopped":
+        // Its ids settle when the run ends (in doubt if maybe processed); an earlier attempt's failure is reported.
+        if (result.earlier) ledger.recordError(result.earlier, group);
+        return "other";
+      case "answered": {
+        const answer = readUnassignAnswer(result.bodyText);
+        if (answer === null) {
+          ledger.markInDoubt(group);
+          const invalid = new GongInvalidResponseError(
+            "Gong answered 200 with a body that does not match the spec",
+            { status: result.response.status, requestId: result.requestId },
+          );
+          ledger.settle(group, "unknown", ledger.recordError(invalid, group));
+          return "other";
+        }
+        const listed = new Set(answer.unassignedFlowInstanceIds);
+        ledger.settle(
+          group.filter((id) => listed.has(id)),
+          "unassigned",
         );
-        ledger.settle(group, "unknown", ledger.recordError(invalid, group));
-        return "other";
+        ledger.settle(
+          group.filter((id) => !listed.has(id)),
+          "notUnassigned",
+        );
+        return "listed";
       }
-      const listedSet = new Set(listed);
-      ledger.settle(
-        group.filter((id) => listedSet.has(id)),
-        "unassigned",
-      );
-      ledger.settle(
-        group.filter((id) => !listedSet.has(id)),
-        "notUnassigned",
-      );
-      return "listed";
+      case "failed": {
+        const { error } = result;
+        const entry = ledger.recordError(error, group);
+        switch (error.kind) {
+          case "bad_request":
+            if (group.length === 1) ledger.settle(group, "rejected", entry);
+            else if (isolating) await this.#isolate(group);
+            else await this.#isolateInTurn(group);
+            return "refused";
+          case "server":
+          case "timeout":
+          case "invalid_response":
+            ledger.settle(group, "unknown", entry);
+            return "other";
+          default:
+            // 401/403, other statuses, 429 past its retries, a limiter stop, an unreachable server: nothing more
+            // is sent.
+            this.#stop.abort();
+            ledger.settle(group, "skipped", entry);
+            return "other";
+        }
+      }
     }
-    const entry = ledger.recordError(error, group);
-    switch (error.kind) {
-      case "bad_request":
-        if (group.length === 1) ledger.settle(group, "rejected", entry);
-        else if (isolating) await isolate(group);
-        else await isolateInTurn(group);
-        return "refused";
-      case "server":
-      case "timeout":
-      case "invalid_response":
-        ledger.settle(group, "unknown", entry);
-        return "other";
-      default:
-        // 401/403, other statuses, 429 past its retries, an unreachable server: nothing more is sent.
-        stopped = true;
-        ledger.settle(group, "skipped", entry);
-        return "other";
-    }
-  };
+  }
 
-  /** Sends a part of a refused request, within the run's isolation budget. */
-  const sendPart = async (group: readonly string[]): Promise<GroupResult> => {
-    if (!running()) return "other";
-    if (isolationBudget <= 0) {
-      ledger.settle(group, "skipped");
-      return "other";
-    }
-    isolationBudget--;
-    return sendAndSettle(group, true);
-  };
+  #isolateInTurn(group: readonly string[]): Promise<void> {
+    const turn = this.#isolationTurn.then(() => this.#isolate(group));
+    this.#isolationTurn = turn.catch(() => undefined);
+    return turn;
+  }
 
   /**
    * `group` got a 400, so it holds at least one refused id. Split it and re-send the halves. When the left half
    * goes through, the right half must hold the refused id: split it further without paying for a request whose
    * answer is already known (a single id is still sent, since only Gong's own 400 makes it `rejected`).
    */
-  const isolate = async (group: readonly string[]): Promise<void> => {
+  async #isolate(group: readonly string[]): Promise<void> {
     const [left, right] = splitInHalves(group);
-    const leftResult = await sendPart(left);
-    if (leftResult === "listed" && right.length > 1) await isolate(right);
-    else await sendPart(right);
-  };
+    const leftResult = await this.#sendPart(left);
+    if (leftResult === "listed" && right.length > 1) await this.#isolate(right);
+    else await this.#sendPart(right);
+  }
 
-  const queue = [...plan.batches];
-  // A throwing onProgress (say, a journal that cannot be written) stops the run: nothing more is sent (a throw on
-  // a `sending` event comes before its request leaves), requests in flight finish and settle, and the call rejects
-  // with a ProgressHandlerError carrying the report.
-  let unexpected: { error: unknown } | undefined;
-  const worker = async () => {
-    for (let batch = queue.shift(); batch && running(); batch = queue.shift()) {
-      try {
-        await sendAndSettle(batch);
-      } catch (error) {
-        if (error !== ledger.handlerFailure?.error) unexpected ??= { error };
-        stopped = true;
-      }
+  /** Sends a part of a refused request, within the run's isolation budget. */
+  async #sendPart(group: readonly string[]): Promise<GroupResult> {
+    if (!this.#running) return "other";
+    if (this.#isolationBudget <= 0) {
+      this.#ledger.settle(group, "skipped");
+      return "other";
     }
-  };
-  const workers = Math.max(1, Math.min(config.concurrency, queue.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  if (unexpected) throw unexpected.error;
-  ledger.settleRemaining();
-  const report = ledger.report();
-  const failure = ledger.handlerFailure;
-  if (failure) throw new ProgressHandlerError(failure.error, report);
-  return report;
-}
-
-/**
- * A private follower of the caller's signal. Every concurrent wait listens to it, which would trip Node's
- * "possible leak" warning at 10 listeners; the listeners are removed after each wait, so the limit is lifted here
- * rather than on the caller's signal.
- */
-function ownSignal(source: AbortSignal | undefined): AbortSignal | undefined {
-  if (source === undefined) return undefined;
-  const follower = AbortSignal.any([source]);
-  setMaxListeners(1_000, follower);
-  return follower;
+    this.#isolationBudget--;
+    return this.#sendAndSettle(group, true);
+  }
 }

@@ -1,15 +1,14 @@
-/** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
-export const MAX_ID_LENGTH = 256;
+import { MAX_ID_LENGTH } from "../defaults.js";
+import { describeValue, GongInputError } from "../errors.js";
+import { REQUEST_LIMITS } from "../generated/limits.js";
+
+/** The spec's pattern of a flow instance id (decimal digits), generated from it at build time. */
+const ID_PATTERN_SOURCE: string = REQUEST_LIMITS.unassignFlows.flowInstanceIds.items.pattern;
+const ID_PATTERN = new RegExp(ID_PATTERN_SOURCE, "u");
 
 // Whitespace (Unicode), control (Cc) and format (Cf) characters, and the separators of the CLI's id files.
 const FORBIDDEN_IN_ID = /[\s\p{Cc}\p{Cf},#]/u;
 const EMAIL = /^[^\s@\p{Cc}\p{Cf}]+@[^\s@\p{Cc}\p{Cf}.]+(?:\.[^\s@\p{Cc}\p{Cf}.]+)+$/u;
-
-/** Shows a value in an error message, shortened so a pasted megabyte does not flood the terminal. */
-export function describeValue(value: string): string {
-  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  return JSON.stringify(shown);
-}
 
 /** Why `id` is not a valid flow instance id, or `null` when it is. Shared with the CLI's file reader. */
 export function idProblem(id: string): string | null {
@@ -24,28 +23,43 @@ export function idProblem(id: string): string | null {
         : `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`;
     return `contains ${what} (ids have no whitespace, control characters, commas or #)`;
   }
+  if (!ID_PATTERN.test(id))
+    return `is not a Gong id: flow instance ids are decimal digits (${ID_PATTERN_SOURCE})`;
   return null;
 }
 
-/** Validates every id before anything is sent; the error names the position and the value. */
-export function validateIds(ids: unknown, name = "ids", allowEmpty = false): string[] {
+/** Validates every id before anything is sent; the error names the field, the position and the value. */
+export function validateIds(ids: unknown, field = "ids", allowEmpty = false): string[] {
   if (typeof ids === "string") {
-    throw new TypeError(`${name} must be an iterable of id strings, not a single string: wrap it as [id]`);
+    throw new GongInputError(
+      `${field} must be an iterable of id strings, not a single string: wrap it as [id]`,
+      { field, value: ids },
+    );
   }
   if (ids === null || typeof ids !== "object" || !(Symbol.iterator in ids)) {
-    throw new TypeError(`${name} must be an iterable (e.g. an array) of flow instance id strings`);
+    throw new GongInputError(`${field} must be an iterable (e.g. an array) of flow instance id strings`, {
+      field,
+    });
   }
   const result: string[] = [];
   let index = 0;
   for (const id of ids as Iterable<unknown>) {
-    if (typeof id !== "string") throw new TypeError(`${name}[${index}] must be a string, got ${typeof id}`);
+    if (typeof id !== "string") {
+      throw new GongInputError(`${field}[${index}] must be a string, got ${typeof id}`, { field, index });
+    }
     const problem = idProblem(id);
-    if (problem) throw new RangeError(`${name}[${index}] ${describeValue(id)} ${problem}`);
+    if (problem) {
+      throw new GongInputError(`${field}[${index}] ${describeValue(id)} ${problem}`, {
+        field,
+        index,
+        value: id,
+      });
+    }
     result.push(id);
     index++;
   }
   if (result.length === 0 && !allowEmpty) {
-    throw new RangeError(`${name} is empty: pass at least one flow instance id`);
+    throw new GongInputError(`${field} is empty: pass at least one flow instance id`, { field });
   }
   return result;
 }
@@ -61,6 +75,11 @@ export function emailProblem(email: unknown): string | null {
 export function validateEmail(email: unknown): string | undefined {
   if (email === undefined) return undefined;
   const problem = emailProblem(email);
-  if (problem) throw new TypeError(`unassignedByUserEmail ${problem}`);
+  if (problem) {
+    throw new GongInputError(`unassignedByUserEmail ${problem}`, {
+      field: "unassignedByUserEmail",
+      value: typeof email === "string" ? email : null,
+    });
+  }
   return email as string;
 }

@@ -1,38 +1,28 @@
 import {
   errorFromResponse,
   type GongApiError,
-  GongConnectionError,
+  GongDailyLimitError,
+  GongLimiterError,
   GongRateLimitError,
-  GongTimeoutError,
-  parseErrorBody,
 } from "../errors.js";
+import type { Limiter, LimiterDecision } from "../limiter/limiter.js";
 import { type Redactor, redactBody, redactHeaders } from "../redact.js";
+import { type AttemptOutcome, attemptOnce } from "./attempt.js";
 import type { Clock } from "./clock.js";
-import { connectionErrorCode, mayHaveBeenSent } from "./connection-error.js";
-import type { Pacer } from "./pacer.js";
-import { backoffMs, isRetryableServerStatus, parseRetryAfter } from "./retry-policy.js";
-
-/** What an observer of requests sees: never the credentials. */
-export interface ObservedRequest {
-  readonly method: string;
-  readonly url: string;
-  /** Request headers, with Authorization replaced by `[REDACTED]`. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** 1 for the first attempt, 2 for the first retry, … */
-  readonly attempt: number;
-}
-
-export type RequestObserver = (request: ObservedRequest) => void;
+import type { RequestObserver } from "./observer.js";
+import { type AttemptFailure, decideRetry, parseRetryAfter } from "./retry-policy.js";
 
 export interface TransportConfig {
   readonly fetch: typeof fetch;
   readonly authorization: string;
   readonly authScheme: "basic" | "bearer";
-  readonly userAgent: string;
+  /** `null` where the runtime does not let a page set User-Agent (browsers). */
+  readonly userAgent: string | null;
   readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
   readonly maxRetries: number;
   readonly maxRetryAfterSeconds: number;
-  readonly pacer: Pacer;
+  readonly limiter: Limiter;
   readonly clock: Clock;
   readonly random: () => number;
   readonly redact: Redactor;
@@ -40,42 +30,42 @@ export interface TransportConfig {
 }
 
 export interface SendOptions {
+  /** Aborting it ends the request at once, also one in flight (its outcome is then unknown). */
   readonly signal?: AbortSignal | undefined;
-  /** Called right before each attempt is started (after pacing). */
+  /**
+   * The one gentle stop: aborting it cuts limiter and backoff waits short and starts no further attempt; one in
+   * flight completes and is returned.
+   */
+  readonly stop?: AbortSignal | undefined;
+  /** Called right before each attempt is started (after the limiter let it). */
   readonly onAttempt?: ((attempt: number) => void) | undefined;
   /** Called when an attempt has ended: answered, failed, or cut off by an abort while in flight. */
-  readonly onAttemptEnd?: ((attempt: number, result: AttemptResult) => void) | undefined;
-  /** Asked before each attempt, after pacing; `false` sends nothing more (the run was stopped elsewhere). */
-  readonly shouldContinue?: (() => boolean) | undefined;
-  /** Aborting it cuts pacing and backoff waits short and starts no further attempt; one in flight completes. */
-  readonly stopSignal?: AbortSignal | undefined;
+  readonly onAttemptEnd?: ((attempt: number, outcome: AttemptOutcome) => void) | undefined;
 }
 
-/** How one attempt ended. */
-export interface AttemptResult {
-  /** The HTTP status, or `null` when no answer arrived. */
-  readonly status: number | null;
-  /** The answer's request id (body `requestId`, else `x-traceid`), redacted. */
-  readonly requestId: string | null;
-  /** Whether this attempt may have been processed by the server (5xx, timeout, dropped connection, abort). */
-  readonly maybeProcessed: boolean;
-}
-
-/** Everything that happened to one logical request, over all its attempts. */
-export interface Exchange {
-  /** The last HTTP response, if any attempt got one. */
-  readonly response: Response | null;
-  /** Its body, already read. */
-  readonly bodyText: string;
-  /** Why the request finally failed; `null` after a 2xx. */
-  readonly error: GongApiError | null;
-  /** The last response's request id (body `requestId`, else `x-traceid`), redacted. */
-  readonly requestId: string | null;
-  /** True if the caller's signal ended the request. */
-  readonly aborted: boolean;
-  /** True if `shouldContinue` ended the request before an attempt. */
-  readonly cancelled: boolean;
-}
+/** How one logical request ended, over all its attempts. */
+export type RequestResult =
+  /** A 2xx, its body read in full. */
+  | {
+      readonly kind: "answered";
+      readonly response: Response;
+      readonly bodyText: string;
+      readonly requestId: string | null;
+    }
+  /**
+   * The request failed for good: an HTTP error after its retries (`response` set), no answer after its retries,
+   * an unreadable answer, or a stop by the limiter before sending (`status: null`).
+   */
+  | {
+      readonly kind: "failed";
+      readonly error: GongApiError;
+      readonly response: Response | null;
+      readonly bodyText: string;
+    }
+  /** The caller's signal ended it; `earlier` is the failure of an attempt before, if any. */
+  | { readonly kind: "aborted"; readonly earlier: GongApiError | null }
+  /** The gentle stop ended it between attempts. */
+  | { readonly kind: "stopped"; readonly earlier: GongApiError | null };
 
 /**
  * One logical request, in a form every attempt can send again. A plain object, not a `Request`: the bulk call
@@ -91,58 +81,58 @@ export interface OutgoingRequest {
 
 /** A fetch-compatible function with retries, pacing and timeouts, plus the richer `send` the bulk call uses. */
 export interface Transport {
-  send(request: OutgoingRequest, options?: SendOptions): Promise<Exchange>;
+  send(request: OutgoingRequest, options?: SendOptions): Promise<RequestResult>;
   /** For openapi-fetch: HTTP answers are returned, failures without an answer are thrown as typed errors. */
   fetch(request: Request): Promise<Response>;
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-/** The longest a Retry-After may hold every start: a day, whatever a server asks. */
-const MAX_PAUSE_MS = 24 * 60 * 60 * 1000;
+type Failed = Extract<RequestResult, { kind: "failed" }>;
+const failed = (error: GongApiError, response: Response | null = null, bodyText = ""): Failed => ({
+  kind: "failed",
+  error,
+  response,
+  bodyText,
+});
 
 export function createTransport(config: TransportConfig): Transport {
-  const send = async (request: OutgoingRequest, options: SendOptions = {}): Promise<Exchange> => {
-    const { signal, onAttempt, onAttemptEnd, shouldContinue, stopSignal } = options;
-    const waitSignal = stopSignal && signal ? AbortSignal.any([signal, stopSignal]) : (stopSignal ?? signal);
-    const interrupted = () => finish(signal?.aborted ? "aborted" : "cancelled");
+  const { limiter, clock } = config;
+  const policy = config;
+  const attemptConfig = config;
+
+  /** Asks the limiter for a start: `null` means go, anything else ends the request. */
+  const waitForStart = async (signal: AbortSignal | undefined): Promise<Failed | "interrupted" | null> => {
+    let decision: LimiterDecision;
+    try {
+      decision = await limiter.acquire({ signal, maxWaitMs: config.maxRetryAfterSeconds * 1000 });
+    } catch (cause) {
+      if (signal?.aborted) return "interrupted";
+      return failed(limiterFailure(cause, config.redact));
+    }
+    return decision.kind === "go" ? null : failed(limiterStop(decision, config.maxRetryAfterSeconds));
+  };
+
+  const send = async (request: OutgoingRequest, options: SendOptions = {}): Promise<RequestResult> => {
+    const { signal, stop, onAttempt, onAttemptEnd } = options;
+    const waitSignal = stop && signal ? AbortSignal.any([signal, stop]) : (stop ?? signal);
     const headers = new Headers(request.headers);
     headers.set("authorization", config.authorization);
-    headers.set("user-agent", config.userAgent);
+    if (config.userAgent !== null) headers.set("user-agent", config.userAgent);
     if (!headers.has("accept")) headers.set("accept", "application/json");
+    const attemptRequest = { method: request.method, url: request.url, headers, body: request.body };
 
-    // Per-attempt facts (count, request ids, doubt) go to onAttemptEnd as they happen; the exchange keeps the last.
-    let last: Pick<Exchange, "response" | "bodyText" | "error" | "requestId"> = {
-      response: null,
-      bodyText: "",
-      error: null,
-      requestId: null,
-    };
-    const finish = (ended: "aborted" | "cancelled" | null = null): Exchange => ({
-      ...last,
-      aborted: ended === "aborted",
-      cancelled: ended === "cancelled",
+    let last: Failed | null = null;
+    const interrupted = (): RequestResult => ({
+      kind: signal?.aborted ? "aborted" : "stopped",
+      earlier: last?.error ?? null,
     });
-
     for (let attempt = 1; ; attempt++) {
       if (waitSignal?.aborted) return interrupted();
-      // A pause longer than this client may wait fails the start at once, instead of hanging the caller.
-      const pausedMs = config.pacer.pausedUntil - config.clock.now();
-      if (pausedMs > config.maxRetryAfterSeconds * 1000) {
-        const retryAfter = Math.ceil(pausedMs / 1000);
-        const error = new GongRateLimitError(
-          `Gong's rate limit holds every request for ${retryAfter} s more, longer than maxRetryAfterSeconds (${config.maxRetryAfterSeconds}); nothing was sent`,
-          { status: null, retryAfter },
-        );
-        last = { ...last, error };
-        return finish();
-      }
-      try {
-        await config.pacer.acquire(waitSignal);
-      } catch {
-        return interrupted();
-      }
-      if ((shouldContinue && !shouldContinue()) || stopSignal?.aborted) return finish("cancelled");
+      const refusal = await waitForStart(waitSignal);
+      if (refusal === "interrupted") return interrupted();
+      if (refusal !== null) return refusal;
+      if (stop?.aborted) return { kind: "stopped", earlier: last?.error ?? null };
       onAttempt?.(attempt);
       config.onRequest?.({
         method: request.method,
@@ -151,47 +141,46 @@ export function createTransport(config: TransportConfig): Transport {
         attempt,
       });
 
-      const outcome = await attemptOnce(config, request, headers, signal);
-      if (outcome.kind === "aborted") {
-        onAttemptEnd?.(attempt, { status: null, requestId: null, maybeProcessed: true });
-        return finish("aborted");
-      }
-      let waitMs: number;
-      if (outcome.kind === "response") {
-        const { response, bodyText } = outcome;
-        const found = parseErrorBody(bodyText).requestId ?? response.headers.get("x-traceid");
-        const requestId = found ? config.redact(found) : null;
-        const status = response.status;
-        onAttemptEnd?.(attempt, { status, requestId, maybeProcessed: status >= 500 });
-        if (status >= 200 && status < 300) {
-          last = { response, bodyText, error: null, requestId };
-          return finish();
+      const outcome = await attemptOnce(attemptConfig, attemptRequest, signal);
+      onAttemptEnd?.(attempt, outcome);
+      let failure: AttemptFailure;
+      switch (outcome.kind) {
+        case "aborted":
+          return { kind: "aborted", earlier: last?.error ?? null };
+        case "unreadable":
+          last = failed(outcome.error);
+          failure = { kind: "unreadable" };
+          break;
+        case "no_answer":
+          last = failed(outcome.error);
+          failure = { kind: "no_answer" };
+          break;
+        case "answered": {
+          const { response, bodyText, requestId } = outcome;
+          if (response.status >= 200 && response.status < 300) {
+            return { kind: "answered", response, bodyText, requestId };
+          }
+          const retryAfterSeconds =
+            response.status === 429 ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : null;
+          const error = errorFromResponse(response, bodyText, config.redact, {
+            scheme: config.authScheme,
+            retryAfter: retryAfterSeconds,
+          });
+          last = failed(error, response, bodyText);
+          failure = { kind: "status", status: response.status, retryAfterSeconds };
         }
-        const retryAfter =
-          status === 429 ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : null;
-        const error = errorFromResponse(response, bodyText, config.redact, {
-          scheme: config.authScheme,
-          retryAfter,
-        });
-        last = { response, bodyText, error, requestId };
-        if (status === 429) {
-          waitMs = retryAfter === null ? backoffMs(attempt - 1, config.random) : retryAfter * 1000;
-          // Every start waits out Gong's Retry-After, also one too long for this request to wait (up to a day).
-          config.pacer.pauseUntil(config.clock.now() + Math.min(waitMs, MAX_PAUSE_MS));
-          if (retryAfter !== null && retryAfter > config.maxRetryAfterSeconds) return finish();
-        } else if (isRetryableServerStatus(status)) {
-          waitMs = backoffMs(attempt - 1, config.random);
-        } else {
-          return finish();
-        }
-      } else {
-        onAttemptEnd?.(attempt, { status: null, requestId: null, maybeProcessed: outcome.maybeSent });
-        last = { response: null, bodyText: "", error: outcome.error, requestId: null };
-        waitMs = backoffMs(attempt - 1, config.random);
       }
-      if (attempt > config.maxRetries) return finish();
+      const decision = decideRetry(failure, attempt, policy);
+      if (decision.pauseAllMs > 0) {
+        try {
+          await limiter.pause(decision.pauseAllMs);
+        } catch (cause) {
+          return failed(limiterFailure(cause, config.redact));
+        }
+      }
+      if (decision.kind === "give_up") return last;
       try {
-        await config.clock.sleep(waitMs, waitSignal);
+        await clock.sleep(decision.waitMs, waitSignal);
       } catch {
         return interrupted();
       }
@@ -205,71 +194,47 @@ export function createTransport(config: TransportConfig): Transport {
       headers: request.headers,
       body: request.body === null ? undefined : await request.arrayBuffer(),
     };
-    const exchange = await send(outgoing, { signal: request.signal });
-    if (exchange.aborted) {
-      throw request.signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+    const result = await send(outgoing, { signal: request.signal });
+    switch (result.kind) {
+      case "aborted":
+      case "stopped":
+        throw request.signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+      case "failed":
+        if (result.response === null) throw result.error;
+        return copyResponse(result.response, redactBody(result.bodyText, config.redact));
+      case "answered":
+        return copyResponse(result.response, result.bodyText);
     }
-    const { response, bodyText } = exchange;
-    if (response === null) throw exchange.error;
-    // An error body is handed to the caller as `error`: a server that echoes the credentials must not leak them.
-    const body = response.ok ? bodyText : redactBody(bodyText, config.redact);
-    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
   };
 
   return { send, fetch: fetchCompatible };
 }
 
-type AttemptOutcome =
-  | { kind: "response"; response: Response; bodyText: string }
-  | { kind: "failure"; error: GongApiError; maybeSent: boolean }
-  | { kind: "aborted" };
+/** The answer as openapi-fetch reads it; an error body has its credentials redacted first. */
+function copyResponse(response: Response, body: string): Response {
+  return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
 
-async function attemptOnce(
-  config: TransportConfig,
-  request: OutgoingRequest,
-  headers: Headers,
-  signal: AbortSignal | undefined,
-): Promise<AttemptOutcome> {
-  // One controller for the timeout and the caller's signal: AbortSignal.any costs ~15 µs per call on Node 20.
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, config.timeoutMs);
-  const forwardAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) forwardAbort();
-  else signal?.addEventListener("abort", forwardAbort, { once: true });
-  try {
-    const response = await config.fetch(request.url, {
-      method: request.method,
-      headers,
-      body: request.body,
-      signal: controller.signal,
-      redirect: "manual",
-    });
-    const bodyText = await response.text();
-    return { kind: "response", response, bodyText };
-  } catch (cause) {
-    if (signal?.aborted) return { kind: "aborted" };
-    const origin = new URL(request.url).origin;
-    if (timedOut) {
-      const error = new GongTimeoutError("timeout", `No answer from ${origin} within ${config.timeoutMs} ms`);
-      return { kind: "failure", error, maybeSent: true };
-    }
-    const code = connectionErrorCode(cause);
-    const reason = code ?? config.redact(cause instanceof Error ? cause.message : String(cause));
-    const error = new GongConnectionError(
-      "connection",
-      `Could not complete the request to ${origin}: ${reason}`,
+/** The error a stop by the limiter ends the request with: nothing was sent. */
+function limiterStop(decision: Exclude<LimiterDecision, { kind: "go" }>, maxRetryAfterSeconds: number) {
+  if (decision.kind === "daily_limit") {
+    return new GongDailyLimitError(
+      `The daily request limit is spent until ${decision.resetsAt.toISOString()}; nothing was sent`,
+      { resetsAt: decision.resetsAt },
     );
-    return { kind: "failure", error, maybeSent: mayHaveBeenSent(code) };
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", forwardAbort);
   }
+  const retryAfter = Math.max(0, Math.ceil((decision.until.getTime() - Date.now()) / 1000));
+  return new GongRateLimitError(
+    `Gong's rate limit holds every request for ${retryAfter} s more, longer than maxRetryAfterSeconds (${maxRetryAfterSeconds}); nothing was sent`,
+    { status: null, retryAfter },
+  );
+}
+
+function limiterFailure(cause: unknown, redact: Redactor): GongLimiterError {
+  const reason = redact(cause instanceof Error ? cause.message : String(cause));
+  return new GongLimiterError(`The rate limiter failed (${reason}); nothing more is sent`);
 }

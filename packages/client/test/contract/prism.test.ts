@@ -115,11 +115,21 @@ describe("bulk unassign against the Prism mock", () => {
   });
 
   it.each([
-    [400, "rejected", "bad_request"],
-    [401, "skipped", "authentication"],
-    [429, "skipped", "rate_limit"],
-    [500, "unknown", "server"],
-  ] as const)("reports a documented %i from Prism", async (status, list, kind) => {
+    [400, "rejected", "bad_request", "Gong refused the request (400): An error has occurred"],
+    [
+      401,
+      "skipped",
+      "authentication",
+      "Gong rejected the credentials (401): An error has occurred; check the access key and secret, or the token",
+    ],
+    [
+      429,
+      "skipped",
+      "rate_limit",
+      "Gong's request limit was exceeded (429): An error has occurred; retry after 3 s",
+    ],
+    [500, "unknown", "server", "Gong failed with 500: An error has occurred"],
+  ] as const)("reports a documented %i from Prism", async (status, list, kind, sentence) => {
     const prefer = (request: Request) => {
       const headers = new Headers(request.headers);
       headers.set("prefer", `code=${status}`);
@@ -134,6 +144,7 @@ describe("bulk unassign against the Prism mock", () => {
         kind,
         status,
         requestId: "4al018gzaztcr8nbukw",
+        message: `${sentence} (requestId 4al018gzaztcr8nbukw)`,
         messages: ["An error has occurred"],
         flowInstanceIds: ["234599484848423"],
       },

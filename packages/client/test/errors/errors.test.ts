@@ -5,7 +5,10 @@ import {
   GongAuthenticationError,
   GongBadRequestError,
   GongConnectionError,
+  GongDailyLimitError,
   GongHttpError,
+  GongInvalidResponseError,
+  GongLimiterError,
   GongRateLimitError,
   GongServerError,
   GongTimeoutError,
@@ -68,18 +71,84 @@ describe("error classes", () => {
     expect((error as GongRateLimitError).retryAfter).toBe(7);
   });
 
-  it("gives every class its kind and keeps the base class", () => {
-    const classes = [
-      new GongBadRequestError("bad_request", "m"),
-      new GongAuthenticationError("authentication", "m"),
-      new GongRateLimitError("m", { retryAfter: 3 }),
-      new GongServerError("server", "m"),
-      new GongHttpError("http", "m"),
-      new GongConnectionError("connection", "m"),
-      new GongTimeoutError("timeout", "m"),
+  it("gives every class its own kind and keeps the base class", () => {
+    const classes: [GongApiError, string, string][] = [
+      [new GongBadRequestError("m"), "bad_request", "GongBadRequestError"],
+      [new GongAuthenticationError("m"), "authentication", "GongAuthenticationError"],
+      [new GongRateLimitError("m", { retryAfter: 3 }), "rate_limit", "GongRateLimitError"],
+      [new GongDailyLimitError("m", { resetsAt: new Date(0) }), "daily_limit", "GongDailyLimitError"],
+      [new GongLimiterError("m"), "limiter", "GongLimiterError"],
+      [new GongServerError("m"), "server", "GongServerError"],
+      [new GongHttpError("m"), "http", "GongHttpError"],
+      [new GongConnectionError("m"), "connection", "GongConnectionError"],
+      [new GongTimeoutError("m"), "timeout", "GongTimeoutError"],
+      [new GongInvalidResponseError("m"), "invalid_response", "GongInvalidResponseError"],
     ];
-    for (const error of classes) expect(error).toBeInstanceOf(GongApiError);
-    expect((classes[2] as GongRateLimitError).retryAfter).toBe(3);
+    for (const [error, kind, name] of classes) {
+      expect(error).toBeInstanceOf(GongApiError);
+      expect(error).toBeInstanceOf(Error);
+      expect([error.kind, error.name, error.message, error.status, error.requestId]).toEqual([
+        kind,
+        name,
+        "m",
+        null,
+        null,
+      ]);
+      expect(error.messages).toEqual([]);
+    }
+    expect(new GongRateLimitError("m", { retryAfter: 3 }).retryAfter).toBe(3);
+    expect(new GongDailyLimitError("m", { resetsAt: new Date(0) }).resetsAt).toEqual(new Date(0));
+  });
+
+  it("keeps status, request id, messages and cause", () => {
+    const cause = new Error("inner");
+    const error = new GongServerError("m", { status: 503, requestId: "r", messages: ["down"], cause });
+    expect([error.status, error.requestId, error.messages, error.cause]).toEqual([503, "r", ["down"], cause]);
+  });
+});
+
+describe("report errors carry the typed error's sentence", () => {
+  it("includes the OAuth scope hint of a Bearer 403 in message", async () => {
+    const { client } = testClient({
+      auth: { bearerToken: "bearer-token-1234567" },
+      fetch: (async () => json(403, { requestId: "r403", errors: ["forbidden"] })) as unknown as typeof fetch,
+    });
+    const report = await client.unassignFlowInstances(["1"]);
+    expect(report.errors).toEqual([
+      {
+        kind: "authentication",
+        status: 403,
+        requestId: "r403",
+        message:
+          "Gong rejected the credentials (403): forbidden; the OAuth token needs the api:flows:write scope (requestId r403)",
+        messages: ["forbidden"],
+        flowInstanceIds: ["1"],
+      },
+    ]);
+  });
+
+  it.each([
+    [400, "Gong refused the request (400): said (requestId rid)"],
+    [
+      401,
+      "Gong rejected the credentials (401): said; check the access key and secret, or the token (requestId rid)",
+    ],
+    [404, "Gong answered with unexpected status 404: said (requestId rid)"],
+    [429, "Gong's request limit was exceeded (429): said (requestId rid)"],
+    [500, "Gong failed with 500: said (requestId rid)"],
+  ])("says what a %i means", async (status, message) => {
+    const report = await errorFor(() => json(status, { requestId: "rid", errors: ["said"] }));
+    expect(report.errors[0]?.message).toBe(message);
+  });
+
+  it("says why for an invalid 200", async () => {
+    const report = await errorFor(() => json(200, { requestId: "r-inv" }));
+    expect(report.errors[0]).toMatchObject({
+      kind: "invalid_response",
+      status: 200,
+      requestId: "r-inv",
+      message: "Gong answered 200 with a body that does not match the spec",
+    });
   });
 });
 

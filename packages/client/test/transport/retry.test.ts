@@ -125,7 +125,14 @@ describe("retries", () => {
     const { client } = testClient({ fetch });
     const report = await client.unassignFlowInstances(["1"]);
     expect(report.errors).toEqual([
-      { kind: "rate_limit", status: 429, requestId: "r9", messages: ["limit"], flowInstanceIds: ["1"] },
+      {
+        kind: "rate_limit",
+        status: 429,
+        requestId: "r9",
+        message: "Gong's request limit was exceeded (429): limit; retry after 999 s (requestId r9)",
+        messages: ["limit"],
+        flowInstanceIds: ["1"],
+      },
     ]);
     expect(report.skipped).toEqual(["1"]);
   });

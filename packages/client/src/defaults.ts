@@ -1,0 +1,74 @@
+import { REQUEST_LIMITS } from "./generated/limits.js";
+
+/** The most ids one unassign request may carry: the spec's `maxItems`, generated from it at build time. */
+export const MAX_IDS_PER_REQUEST: number = REQUEST_LIMITS.unassignFlows.flowInstanceIds.maxItems;
+
+/** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
+export const MAX_ID_LENGTH = 256;
+
+/**
+ * Most body bytes (after decompression) read from one answer: four times the largest 200 the spec allows (every id
+ * listed at the longest accepted length, quoted, plus a request id). Past it the answer is invalid, so a gzip bomb
+ * or an endless body cannot fill the memory.
+ */
+export const MAX_RESPONSE_BYTES = 4 * (MAX_IDS_PER_REQUEST * (MAX_ID_LENGTH + 3) + 1024);
+
+/** Default and accepted values of a numeric option. */
+export interface NumberRange {
+  readonly default: number;
+  readonly min: number;
+  /** `Infinity` when there is no upper bound. */
+  readonly max: number;
+  /** `min` itself is refused (the value must be greater). */
+  readonly exclusiveMin: boolean;
+  readonly integer: boolean;
+}
+
+/**
+ * Default and range of every numeric client option: the one source the client checks against and the CLI and
+ * the contract kit build their flags from.
+ */
+export const OPTION_RANGES = {
+  maxRetries: { default: 3, min: 0, max: 10, exclusiveMin: false, integer: true },
+  maxRetryAfterSeconds: {
+    default: 120,
+    min: 0,
+    max: Number.POSITIVE_INFINITY,
+    exclusiveMin: false,
+    integer: false,
+  },
+  timeoutMs: { default: 30_000, min: 100, max: 600_000, exclusiveMin: false, integer: true },
+  requestsPerSecond: {
+    default: 3,
+    min: 0,
+    max: Number.POSITIVE_INFINITY,
+    exclusiveMin: true,
+    integer: false,
+  },
+  batchSize: {
+    default: MAX_IDS_PER_REQUEST,
+    min: 1,
+    max: MAX_IDS_PER_REQUEST,
+    exclusiveMin: false,
+    integer: true,
+  },
+  maxIsolationRequests: { default: 64, min: 0, max: 10_000, exclusiveMin: false, integer: true },
+} as const satisfies Record<string, NumberRange>;
+
+/** The name of a numeric option. */
+export type NumericOption = keyof typeof OPTION_RANGES;
+
+/** "an integer from 1 to 200", "a number greater than 0": how a range reads in a message. */
+export function describeRange(range: NumberRange): string {
+  const kind = range.integer ? "an integer" : "a number";
+  const lowest = range.exclusiveMin ? `greater than ${range.min}` : `from ${range.min}`;
+  return range.max === Number.POSITIVE_INFINITY
+    ? `${kind} ${range.exclusiveMin ? lowest : `of ${range.min} or more`}`
+    : `${kind} ${lowest} to ${range.max}`;
+}
+
+/** Whether `value` is in `range` (and whole, where the range asks for it). */
+export function inRange(value: number, range: NumberRange): boolean {
+  if (!Number.isFinite(value) || (range.integer && !Number.isInteger(value))) return false;
+  return (range.exclusiveMin ? value > range.min : value >= range.min) && value <= range.max;
+}

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { backoffMs, parseRetryAfter } from "../../src/transport/retry-policy.js";
+
+const NOW = Date.parse("2026-11-30T10:00:00Z");
+
+describe("backoffMs", () => {
+  it("starts at 0.5 s and doubles per retry up to 8 s", () => {
+    const none = () => 0;
+    expect([0, 1, 2, 3, 4, 5, 10].map((retry) => backoffMs(retry, none))).toEqual([
+      500, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000,
+    ]);
+  });
+
+  it("takes off up to a quarter as jitter", () => {
+    expect(backoffMs(0, () => 1)).toBe(375);
+    expect(backoffMs(0, () => 0.5)).toBe(437.5);
+    expect(backoffMs(6, () => 1)).toBe(6_000);
+  });
+});
+
+describe("parseRetryAfter in seconds", () => {
+  it.each([
+    ["0", 0],
+    ["5", 5],
+    ["120", 120],
+    [" 7 ", 7],
+    ["1.5", 1.5],
+    [".25", 0.25],
+    ["3.", 3],
+    ["-3", 0],
+    ["-0.5", 0],
+  ])("reads %j as %j", (header, seconds) => {
+    expect(parseRetryAfter(header, NOW)).toBe(seconds);
+  });
+
+  it.each(["", " ", "5s", "+5", "1e3", "0x10", "5 5", "1.2.3", "-", ".", "Infinity", "NaN"])(
+    "does not read %j (the caller falls back to backoff)",
+    (header) => {
+      expect(parseRetryAfter(header, NOW)).toBeNull();
+    },
+  );
+
+  it("has nothing to read without the header", () => {
+    expect(parseRetryAfter(null, NOW)).toBeNull();
+  });
+});
+
+describe("parseRetryAfter as an HTTP date", () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+  });
+
+  it.each([
+    ["IMF-fixdate", "Mon, 30 Nov 2026 10:00:30 GMT"],
+    ["RFC 850", "Monday, 30-Nov-26 10:00:30 GMT"],
+    ["asctime", "Mon Nov 30 10:00:30 2026"],
+  ])("reads the %s form as the seconds until then", (_form, header) => {
+    expect(parseRetryAfter(header, NOW)).toBe(30);
+  });
+
+  it("reads asctime's single-digit day, padded with a space", () => {
+    expect(parseRetryAfter("Tue Dec  1 10:00:00 2026", NOW)).toBe(24 * 60 * 60);
+  });
+
+  it("keeps the milliseconds between now and the date", () => {
+    expect(parseRetryAfter("Mon, 30 Nov 2026 10:00:02 GMT", NOW + 500)).toBe(1.5);
+  });
+
+  it("reads a date in the past as now", () => {
+    expect(parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", NOW)).toBe(0);
+    expect(parseRetryAfter("Mon, 30 Nov 2026 09:59:59 GMT", NOW)).toBe(0);
+  });
+
+  it("reads asctime as GMT, as HTTP dates are, whatever the local time zone", () => {
+    process.env.TZ = "America/New_York";
+    expect(parseRetryAfter("Mon Nov 30 10:00:30 2026", NOW)).toBe(30);
+    process.env.TZ = "Asia/Kolkata";
+    expect(parseRetryAfter("Mon Nov 30 10:00:30 2026", NOW)).toBe(30);
+  });
+
+  it.each([
+    ["a day that does not exist", "Mon, 99 Nov 2026 10:00:30 GMT"],
+    ["an hour that does not exist", "Mon, 30 Nov 2026 25:00:30 GMT"],
+    ["a month that does not exist", "Mon, 30 Foo 2026 10:00:30 GMT"],
+    ["the 31st of a 30-day month", "Thu, 31 Nov 2026 10:00:30 GMT"],
+    ["the 29th of February in a common year", "Sun, 29-Feb-26 10:00:30 GMT"],
+    ["the 30th of February, in asctime", "Mon Feb 30 10:00:30 2026"],
+    ["hour 24", "Mon, 30 Nov 2026 24:00:00 GMT"],
+  ])("reads a well-formed date with %s as absent, never as NaN", (_case, header) => {
+    expect(parseRetryAfter(header, NOW)).toBeNull();
+  });
+
+  it.each([
+    ["no weekday", "30 Nov 2026 10:00:30 GMT"],
+    ["a zone other than GMT", "Mon, 30 Nov 2026 10:00:30 UTC"],
+    ["an ISO date", "2026-11-30T10:00:30Z"],
+    ["a one-digit day", "Mon, 3 Nov 2026 10:00:30 GMT"],
+    ["a two-digit year", "Mon, 30 Nov 26 10:00:30 GMT"],
+    ["no comma after the weekday", "Mon 30 Nov 2026 10:00:30 GMT"],
+    ["a one-digit hour", "Mon, 30 Nov 2026 9:00:30 GMT"],
+    ["text before it", "at Mon, 30 Nov 2026 10:00:30 GMT"],
+    ["text after it", "Mon, 30 Nov 2026 10:00:30 GMT!"],
+    ["an RFC 850 date with a four-digit year", "Monday, 30-Nov-2026 10:00:30 GMT"],
+    ["an RFC 850 date without GMT", "Monday, 30-Nov-26 10:00:30"],
+    ["an asctime date with a zone", "Mon Nov 30 10:00:30 2026 GMT"],
+    ["an asctime date with a two-digit year", "Mon Nov 30 10:00:30 26"],
+  ])("does not read a date with %s", (_case, header) => {
+    expect(parseRetryAfter(header, NOW)).toBeNull();
+  });
+});
