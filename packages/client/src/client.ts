@@ -4,13 +4,21 @@ import type { UnassignOptions } from "./bulk/run.js";
 import { MAX_RESPONSE_BYTES } from "./defaults.js";
 import type { paths } from "./generated/openapi.js";
 import { createPacer } from "./limiter/pacer.js";
+import type { ListFlowsFilter, ListFlowsOptions } from "./lookups/list-flows.js";
+import type {
+  FindFlowInstancesOptions,
+  Flow,
+  FlowInstanceLookup,
+  FlowInstanceQuery,
+} from "./lookups/types.js";
+import type { UnassignProspectsOptions, UnassignProspectsReport } from "./lookups/unassign-prospects.js";
 import { type GongFlowsClientOptions, resolveOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { type Clock, systemClock } from "./transport/clock.js";
 import { createTransport } from "./transport/transport.js";
 import { userAgent } from "./version.js";
 
-/** The client: the typed single-request API, and the bulk operation. */
+/** The client: the typed single-request API, the lookups, and the bulk operations. */
 export interface GongFlowsClient {
   /** The typed openapi-fetch client for the spec: one request, no batching; paced and retried. */
   readonly api: Client<paths>;
@@ -20,6 +28,25 @@ export interface GongFlowsClient {
    * including an abort, resolves with the report.
    */
   unassignFlowInstances(ids: Iterable<string>, options?: UnassignOptions): Promise<UnassignReport>;
+  /**
+   * Finds flow instances: the open ones of CRM prospects (`{ crmProspectIds }`), or given instances whatever their
+   * status (`{ flowInstanceIds }`), in batches of `lookupBatchSize`. Every unique input id ends in exactly one of
+   * the instances, `notFound` or `notLookedUp`; a lookup that fails for good is in `errors` and stops the call.
+   */
+  findFlowInstances(
+    query: FlowInstanceQuery,
+    options?: FindFlowInstancesOptions,
+  ): Promise<FlowInstanceLookup>;
+  /** Every flow a Gong user sees (company, personal, shared), page after page. */
+  listFlows(filter: ListFlowsFilter, options?: ListFlowsOptions): AsyncIterable<Flow>;
+  /**
+   * Unassigns the open flow instances of CRM prospects (of `flowIds` only, if given): their lookups, then the bulk
+   * unassign. A lookup that fails for good rejects with its typed error before any unassign is sent.
+   */
+  unassignProspects(
+    crmProspectIds: Iterable<string>,
+    options?: UnassignProspectsOptions,
+  ): Promise<UnassignProspectsReport>;
 }
 
 /** Time and randomness, replaced in tests so retries and pacing run without real waiting. */
@@ -67,12 +94,30 @@ export function createClientWith(
     maxIsolationRequests: resolved.maxIsolationRequests,
     concurrency,
   };
-  // The bulk engine loads on first use: an app that only calls `api` does not carry it (see README, "Size").
+  const lookupConfig = { api, transport, batchSize: resolved.lookupBatchSize, concurrency };
+  const unassignFlowInstances: GongFlowsClient["unassignFlowInstances"] = async (ids, unassignOptions) => {
+    const { unassignInBulk } = await import("./bulk/run.js");
+    return unassignInBulk(bulkConfig, ids, unassignOptions);
+  };
+  // The bulk engine and the lookups load on first use: an app that only calls `api` does not carry them (see
+  // README, "Size").
   return {
     api,
-    unassignFlowInstances: async (ids, unassignOptions) => {
-      const { unassignInBulk } = await import("./bulk/run.js");
-      return unassignInBulk(bulkConfig, ids, unassignOptions);
+    unassignFlowInstances,
+    findFlowInstances: async (query, findOptions) => {
+      const { findFlowInstances } = await import("./lookups/find.js");
+      const { failure: _, ...lookup } = await findFlowInstances(lookupConfig, query, findOptions);
+      return lookup;
+    },
+    listFlows: (filter, listOptions) => ({
+      async *[Symbol.asyncIterator]() {
+        const { listFlows } = await import("./lookups/list-flows.js");
+        yield* listFlows(lookupConfig, filter, listOptions);
+      },
+    }),
+    unassignProspects: async (crmProspectIds, unassignOptions) => {
+      const { unassignProspects } = await import("./lookups/unassign-prospects.js");
+      return unassignProspects(lookupConfig, unassignFlowInstances, crmProspectIds, unassignOptions);
     },
   };
 }

@@ -3,6 +3,12 @@ import { REQUEST_LIMITS } from "./generated/limits.js";
 /** The most ids one unassign request may carry: the spec's `maxItems`, generated from it at build time. */
 export const MAX_IDS_PER_REQUEST: number = REQUEST_LIMITS.unassignFlows.flowInstanceIds.maxItems;
 
+/** The most ids one flow instance lookup may carry: the spec's `maxItems` of the lookup's id lists. */
+export const MAX_IDS_PER_LOOKUP: number = Math.min(
+  REQUEST_LIMITS.getProspectsAssignedFlows.crmProspectsIds.maxItems,
+  REQUEST_LIMITS.getProspectsAssignedFlows.flowInstanceIds.maxItems,
+);
+
 /** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
 export const MAX_ID_LENGTH = 256;
 
@@ -53,6 +59,13 @@ export const OPTION_RANGES = {
     integer: true,
   },
   maxIsolationRequests: { default: 64, min: 0, max: 10_000, exclusiveMin: false, integer: true },
+  lookupBatchSize: {
+    default: Math.min(100, MAX_IDS_PER_LOOKUP),
+    min: 1,
+    max: MAX_IDS_PER_LOOKUP,
+    exclusiveMin: false,
+    integer: true,
+  },
 } as const satisfies Record<string, NumberRange>;
 
 /** The name of a numeric option. */

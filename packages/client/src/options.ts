@@ -22,6 +22,8 @@ export interface GongFlowsClientOptions {
   batchSize?: number;
   /** Extra requests one bulk run may spend isolating refused ids, 0..10 000. Default 64. */
   maxIsolationRequests?: number;
+  /** Ids per flow instance lookup (`POST /v2/flows/prospects`), 1..200 (the spec's `maxItems`). Default 100. */
+  lookupBatchSize?: number;
   /** Allow plain `http://` to hosts other than loopback. Default false. */
   allowInsecureHttp?: boolean;
   /** The `fetch` to send with; inject one for tests or proxies. Default: the global `fetch`. */
@@ -39,6 +41,7 @@ export interface ResolvedOptions {
   readonly requestsPerSecond: number | null;
   readonly batchSize: number;
   readonly maxIsolationRequests: number;
+  readonly lookupBatchSize: number;
   readonly fetch: typeof fetch;
   readonly onRequest: RequestObserver | undefined;
 }
@@ -79,6 +82,7 @@ export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions
         : numberOption("requestsPerSecond", options.requestsPerSecond),
     batchSize: numberOption("batchSize", options.batchSize),
     maxIsolationRequests: numberOption("maxIsolationRequests", options.maxIsolationRequests),
+    lookupBatchSize: numberOption("lookupBatchSize", options.lookupBatchSize),
     fetch: functionOption("fetch", options.fetch ?? globalThis.fetch),
     onRequest: options.onRequest === undefined ? undefined : functionOption("onRequest", options.onRequest),
   };

@@ -72,12 +72,12 @@ export function emailProblem(email: unknown): string | null {
   return null;
 }
 
-export function validateEmail(email: unknown): string | undefined {
+export function validateEmail(email: unknown, field = "unassignedByUserEmail"): string | undefined {
   if (email === undefined) return undefined;
   const problem = emailProblem(email);
   if (problem) {
-    throw new GongInputError(`unassignedByUserEmail ${problem}`, {
-      field: "unassignedByUserEmail",
+    throw new GongInputError(`${field} ${problem}`, {
+      field,
       value: typeof email === "string" ? email : null,
     });
   }
