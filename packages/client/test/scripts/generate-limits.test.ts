@@ -56,6 +56,7 @@ describe("limits generated from the spec", () => {
     expect(limits.OPERATIONS.unassignFlows).toEqual({
       method: "POST",
       path: "/v2/flows/prospects/unassign-flows-by-instance-id",
+      scopes: ["api:flows:write"],
     });
     expect(limits.REQUEST_LIMITS.unassignFlows.flowInstanceIds).toEqual({
       minItems: 1,
@@ -73,6 +74,6 @@ describe("limits generated from the spec", () => {
       },
       flowInstanceIds: { minItems: 1, maxItems: 200, items: { pattern: "^[0-9]{1,30}$" } },
     });
-    expect(OPERATIONS.listFlows).toEqual({ method: "GET", path: "/v2/flows" });
+    expect(OPERATIONS.listFlows).toEqual({ method: "GET", path: "/v2/flows", scopes: ["api:flows:read"] });
   });
 });
