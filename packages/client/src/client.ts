@@ -87,14 +87,15 @@ export function createClientWith(
     resolved.requestsPerSecond === null
       ? 4
       : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
+  const lookupConfig = { api, transport, batchSize: resolved.lookupBatchSize, concurrency };
   const bulkConfig = {
     transport,
     baseUrl: resolved.baseUrl,
     batchSize: resolved.batchSize,
     maxIsolationRequests: resolved.maxIsolationRequests,
     concurrency,
+    lookup: lookupConfig,
   };
-  const lookupConfig = { api, transport, batchSize: resolved.lookupBatchSize, concurrency };
   const unassignFlowInstances: GongFlowsClient["unassignFlowInstances"] = async (ids, unassignOptions) => {
     const { unassignInBulk } = await import("./bulk/run.js");
     return unassignInBulk(bulkConfig, ids, unassignOptions);
