@@ -1,9 +1,8 @@
-import { createReadStream } from "node:fs";
 import { describeValue } from "@gong-flows/client/node";
 import { CsvError, csvRecords } from "./input/csv.js";
 import { headerFields, looksLikeHeader } from "./input/header.js";
 import { FLOW_INSTANCE_IDS, type IdKind } from "./input/id-kinds.js";
-import { readIdSource } from "./input.js";
+import { readIdFile } from "./input.js";
 import { UsageError } from "./usage-error.js";
 
 /** How the ids of a command are read: what they are, and the CSV column to take them from (`--column`). */
@@ -61,8 +60,7 @@ export async function collectIds(
     const name = file === "-" ? "standard input" : file;
     let text: string;
     try {
-      text =
-        file === "-" ? await readStdin() : decodeUtf8(await readIdSource(createReadStream(file), name), name);
+      text = file === "-" ? await readStdin() : decodeUtf8(await readIdFile(file, name), name);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? "";

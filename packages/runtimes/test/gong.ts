@@ -20,7 +20,7 @@ export interface ScenarioServer {
 export async function startScenarioServer(): Promise<ScenarioServer> {
   const fake = await startFakeGong({
     assigned: [SINGLE_ID, ...ASSIGNED_IDS],
-    authorization: basicHeader(),
+    credentials: [CREDENTIALS],
   });
   const front = await startCorsFront(fake.url);
   return {

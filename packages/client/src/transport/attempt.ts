@@ -89,7 +89,9 @@ export async function attemptOnce(
   try {
     let response: Response;
     try {
-      response = await config.fetch(request.url, {
+      // Called detached: a browser's fetch throws "Illegal invocation" when called as a method of another object.
+      const send = config.fetch;
+      response = await send(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body,
