@@ -3,6 +3,7 @@ import {
   type GongFlowsClient,
   type GongFlowsClientOptions,
   GongInputError,
+  OPTION_RANGES,
   type Outcome,
   ProgressHandlerError,
   type UnassignReport,
@@ -11,7 +12,7 @@ import { type BatchPlan, emailProblem, planBatches } from "@gong-flows/client/no
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
-import { FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
+import { CRM_PROSPECT_IDS, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
 import { bindingOf } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
@@ -22,79 +23,157 @@ import { exitCodeOf, renderSummary } from "./render.js";
 import { describeTarget, resolveTarget, type Target } from "./target.js";
 import { UsageError } from "./usage-error.js";
 
-/** `gong-flows unassign`: ids → client → journal → report, and the exit code. */
+/** `gong-flows unassign`: ids (or CRM ids, looked up first) → client → journal → report, and the exit code. */
 export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
-  const ids = await collectIds(args.ids, args.files, io.readStdin, {
-    kind: FLOW_INSTANCE_IDS,
-    column: args.column,
-  });
+  const byCrm = args.crmIds !== undefined;
+  const ids = byCrm
+    ? await collectIds([], [args.crmIds as string], io.readStdin, {
+        kind: CRM_PROSPECT_IDS,
+        column: args.column,
+      })
+    : await collectIds(args.ids, args.files, io.readStdin, { kind: FLOW_INSTANCE_IDS, column: args.column });
   if (args.unassignedBy !== undefined) {
     const problem = emailProblem(args.unassignedBy);
     if (problem) throw new UsageError(`--unassigned-by ${problem}`);
   }
   const target = resolveTarget(args.baseUrl, io.env);
   const baseUrl = target.baseUrl;
-  const plan = planBatches(ids, args.batchSize);
-  const binding = bindingOf(baseUrl, args.unassignedBy, plan.ids);
+  const plan = planBatches(ids, byCrm ? Number.MAX_SAFE_INTEGER : args.batchSize);
+  // A --crm-ids job is bound to its CRM ids and flows; its journal records the flow instances it sends.
+  const binding = bindingOf(
+    baseUrl,
+    args.unassignedBy,
+    byCrm ? [...plan.ids.map((id) => `crm:${id}`), ...args.flows.map((flow) => `flow:${flow}`)] : plan.ids,
+  );
   if (args.dryRun) {
     const settled = args.journal ? readJournal(args.journal, binding).settled : new Map();
-    return dryRun(plan, args, target, io, settled);
+    return byCrm ? dryRunByCrm(plan, args, target, io, settled) : dryRun(plan, args, target, io, settled);
   }
 
   const client = createClient(args, baseUrl, io);
   const journal = args.journal ? openJournal(args.journal, binding) : null;
   io.stderr.write(`gong-flows: ${describeTarget(target, io.env)}\n`);
   try {
-    const settledBefore = journal?.state.settled ?? new Map();
-    const toSend = plan.ids.filter((id) => !settledBefore.has(id));
-    if (settledBefore.size > 0)
-      io.stderr.write(`gong-flows: ${describeResume(settledBefore, plan.ids.length)}\n`);
-    const progress =
-      io.stderr.isTTY && !args.quiet
-        ? createProgressLine(io.stderr, {
-            ids: toSend.length,
-            batches: Math.ceil(toSend.length / args.batchSize),
-            requestsPerSecond: args.rps,
-          })
-        : null;
-    let journalFailure: JournalWriteError | undefined;
-    let thisRun: UnassignReport = emptyRun();
-    if (toSend.length > 0) {
-      try {
-        thisRun = await client.unassignFlowInstances(toSend, {
-          ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
-          ...(io.stopSignal ? { stopSignal: io.stopSignal } : {}),
-          possiblyProcessed: journal?.state.possiblyProcessed ?? [],
-          onProgress: (event) => {
-            journal?.record(event);
-            progress?.onProgress(event);
-          },
-        });
-      } catch (error) {
-        // The journal could not be written: the run stopped before its next request, and the report still counts.
-        if (!(error instanceof ProgressHandlerError && error.cause instanceof JournalWriteError)) throw error;
-        journalFailure = error.cause;
-        thisRun = error.report;
-      }
-    }
-    progress?.finish();
-    const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
-    const stopped = io.stopSignal?.aborted === true;
-    io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report, { stopped }));
-    if (journalFailure) {
+    if (!byCrm) return await runJob(args, io, client, journal, plan.ids, plan.duplicates, null);
+    const found = await client.findFlowInstances(
+      { crmProspectIds: plan.ids },
+      args.flows.length > 0 ? { flowIds: args.flows } : {},
+    );
+    const failure = found.errors[0];
+    if (failure) {
       io.stderr.write(
-        `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
-          "accounts for every id. Free space (or fix the disk), then re-run with the same --journal\n",
+        `gong-flows: the flow instance lookup failed, so nothing was unassigned: ${printable(failure.message)}\n`,
       );
       return 1;
     }
-    return exitCodeOf(report);
+    const open = found.instances.filter((instance) => OPEN_STATUSES.has(instance.flowInstanceStatus));
+    const withOpen = new Set(open.map((instance) => instance.crmProspectId));
+    const settled = journal?.state.settled ?? new Map<string, Outcome>();
+    // The instances found open now, and those an earlier run of this job settled (no longer open, so not found).
+    const jobIds = [...new Set([...open.map((instance) => instance.flowInstanceId), ...settled.keys()])];
+    const prospects = {
+      instances: open.map(({ crmProspectId, flowId, flowName, flowInstanceId }) => ({
+        crmProspectId,
+        flowId,
+        flowName,
+        flowInstanceId,
+      })),
+      withoutOpenInstances: plan.ids.filter((id) => !withOpen.has(id)),
+    };
+    io.stderr.write(
+      `gong-flows: ${plan.ids.length} CRM ids: ${open.length} open flow instance${open.length === 1 ? "" : "s"} ` +
+        `of ${withOpen.size} prospects found in ${found.requests} lookup request${found.requests === 1 ? "" : "s"}; ` +
+        `${prospects.withoutOpenInstances.length} without open instances\n`,
+    );
+    return await runJob(args, io, client, journal, jobIds, plan.duplicates, { found, prospects });
   } finally {
     journal?.close();
   }
 }
 
-function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlowsClient {
+/** What a --crm-ids job adds to its report: the lookups' requests and the prospects. */
+interface LookupPart {
+  readonly found: { readonly requests: number; readonly requestIds: readonly string[] };
+  readonly prospects: {
+    readonly instances: readonly object[];
+    readonly withoutOpenInstances: readonly string[];
+  };
+}
+
+/** Sends the job's ids that the journal has not settled, and prints the report of the whole job. */
+async function runJob(
+  args: UnassignArgs,
+  io: CliIo,
+  client: GongFlowsClient,
+  journal: ReturnType<typeof openJournal> | null,
+  jobIds: readonly string[],
+  duplicates: number,
+  lookup: LookupPart | null,
+): Promise<number> {
+  const settledBefore = journal?.state.settled ?? new Map<string, Outcome>();
+  const toSend = jobIds.filter((id) => !settledBefore.has(id));
+  if (settledBefore.size > 0)
+    io.stderr.write(`gong-flows: ${describeResume(settledBefore, jobIds.length)}\n`);
+  const progress =
+    io.stderr.isTTY && !args.quiet
+      ? createProgressLine(io.stderr, {
+          ids: toSend.length,
+          batches: Math.ceil(toSend.length / args.batchSize),
+          requestsPerSecond: args.rps,
+        })
+      : null;
+  let journalFailure: JournalWriteError | undefined;
+  let thisRun: UnassignReport = emptyRun();
+  if (toSend.length > 0) {
+    try {
+      thisRun = await client.unassignFlowInstances(toSend, {
+        ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
+        ...(io.stopSignal ? { stopSignal: io.stopSignal } : {}),
+        possiblyProcessed: journal?.state.possiblyProcessed ?? [],
+        onProgress: (event) => {
+          journal?.record(event);
+          progress?.onProgress(event);
+        },
+      });
+    } catch (error) {
+      // The journal could not be written: the run stopped before its next request, and the report still counts.
+      if (!(error instanceof ProgressHandlerError && error.cause instanceof JournalWriteError)) throw error;
+      journalFailure = error.cause;
+      thisRun = error.report;
+    }
+  }
+  progress?.finish();
+  const merged = mergeReports(jobIds, settledBefore, thisRun, duplicates);
+  const report =
+    lookup === null
+      ? merged
+      : {
+          ...merged,
+          requests: lookup.found.requests + merged.requests,
+          requestIds: [...lookup.found.requestIds, ...merged.requestIds],
+          prospects: lookup.prospects,
+        };
+  const stopped = io.stopSignal?.aborted === true;
+  io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report, { stopped }));
+  if (journalFailure) {
+    io.stderr.write(
+      `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
+        "accounts for every id. Free space (or fix the disk), then re-run with the same --journal\n",
+    );
+    return 1;
+  }
+  return exitCodeOf(report);
+}
+
+/** Pending, Running, Paused: a prospect in one of these is still in the flow. */
+const OPEN_STATUSES: ReadonlySet<string> = new Set(["Pending", "Running", "Paused"]);
+
+export function createClient(
+  args: Pick<UnassignArgs, "rps" | "maxRetries" | "timeoutMs"> &
+    Partial<Pick<UnassignArgs, "batchSize" | "maxIsolationRequests">>,
+  baseUrl: string,
+  io: CliIo,
+): GongFlowsClient {
   const auth = credentialsFromEnv(io.env);
   const debug = io.env.GONG_FLOWS_DEBUG === "1";
   try {
@@ -104,8 +183,8 @@ function createClient(args: UnassignArgs, baseUrl: string, io: CliIo): GongFlows
       requestsPerSecond: args.rps,
       maxRetries: args.maxRetries,
       timeoutMs: args.timeoutMs,
-      batchSize: args.batchSize,
-      maxIsolationRequests: args.maxIsolationRequests,
+      ...(args.batchSize === undefined ? {} : { batchSize: args.batchSize }),
+      ...(args.maxIsolationRequests === undefined ? {} : { maxIsolationRequests: args.maxIsolationRequests }),
       ...(debug
         ? {
             onRequest: (request) =>
@@ -188,3 +267,35 @@ const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
   unknown: "unknown",
   skipped: "skipped",
 };
+
+/** The plan of a --crm-ids job: the lookups it would send; what they find decides the unassign requests. */
+function dryRunByCrm(
+  plan: BatchPlan,
+  args: UnassignArgs,
+  target: Target,
+  io: CliIo,
+  settled: ReadonlyMap<string, unknown>,
+): number {
+  const lookups = Math.ceil(plan.ids.length / OPTION_RANGES.lookupBatchSize.default);
+  if (args.json) {
+    const output = {
+      dryRun: true,
+      baseUrl: target.baseUrl,
+      crmProspectIds: plan.ids.length,
+      duplicates: plan.duplicates,
+      flows: args.flows,
+      alreadySettled: settled.size,
+      lookups,
+    };
+    io.stdout.write(`${terminalSafeJson(output)}\n`);
+    return 0;
+  }
+  io.stdout.write(
+    `Dry run: ${plan.ids.length} unique CRM ids${plan.duplicates > 0 ? ` (${plan.duplicates} duplicates dropped)` : ""}` +
+      `${args.flows.length > 0 ? `, flows ${args.flows.join(", ")}` : ""}; ${lookups} lookup request${lookups === 1 ? "" : "s"} ` +
+      "would find their open flow instances, then unassign them" +
+      `${args.journal ? ` (${settled.size} instances already settled in the journal)` : ""}. Nothing was sent.\n` +
+      `It would be sent to the ${describeTarget(target, io.env)}.\n`,
+  );
+  return 0;
+}

@@ -12,5 +12,5 @@ export { emailProblem, idProblem } from "./bulk/validate.js";
 export { describeRange, MAX_ID_LENGTH } from "./defaults.js";
 export { authFromEnv, type Env } from "./env.js";
 export { describeValue } from "./errors.js";
-export { OPERATIONS, REQUEST_LIMITS } from "./generated/limits.js";
+export { OPERATIONS, REQUEST_LIMITS, SCHEMA_LIMITS } from "./generated/limits.js";
 export { createRedactor, type Redactor } from "./redact.js";
