@@ -1,7 +1,7 @@
 // `pnpm bench`: every figure is a median over repeated runs next to its reference, measured in this same run.
 import { cpus, loadavg } from "node:os";
 import { bigJobRows } from "./big-jobs-rows.js";
-import { CLIENT_MINIFIED_BUDGET, CLIENT_MINIFIED_TARGET } from "./budget.js";
+import { CLIENT_MINIFIED_BUDGET, CLIENT_MINIFIED_TARGET, CLIENT_TOTAL_BUDGET } from "./budget.js";
 import { type BulkScenario, measureBulk } from "./bulk.js";
 import { measureCodegen } from "./codegen.js";
 import { measurePerRequest, type PerRequest } from "./loopback.js";
@@ -165,15 +165,23 @@ const rows: Row[] = [
     met: null,
   },
   {
-    figure: "client bundle (ESM entry + deps), minified",
+    figure: "app importing createGongFlowsClient: loaded at start, minified",
     measured: bytes(client.minified),
     reference: `openapi-fetch alone ${bytes(openapiFetch.minified)}`,
     ratio: client.minified / openapiFetch.minified,
-    target: `< ${bytes(CLIENT_MINIFIED_TARGET)} (budget ${bytes(CLIENT_MINIFIED_BUDGET)})`,
-    met: client.minified < CLIENT_MINIFIED_TARGET,
+    target: `<= ${bytes(CLIENT_MINIFIED_TARGET)} (budget ${bytes(CLIENT_MINIFIED_BUDGET)})`,
+    met: client.minified <= CLIENT_MINIFIED_TARGET,
   },
   {
-    figure: "client bundle, minified + gzipped",
+    figure: "same app, every chunk (transport and bulk engine load on first use), minified",
+    measured: bytes(client.total),
+    reference: `openapi-fetch alone ${bytes(openapiFetch.total)}`,
+    ratio: client.total / openapiFetch.total,
+    target: `budget ${bytes(CLIENT_TOTAL_BUDGET)}`,
+    met: null,
+  },
+  {
+    figure: "app importing createGongFlowsClient: loaded at start, minified + gzipped",
     measured: bytes(client.gzipped),
     reference: `openapi-fetch alone ${bytes(openapiFetch.gzipped)}`,
     ratio: client.gzipped / openapiFetch.gzipped,

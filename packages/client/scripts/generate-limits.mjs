@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes src/generated/limits.ts from the spec: the request limits (array sizes, id lengths and patterns) and the
-// method and path of every operation, by operationId. The client, the CLI and the contract kit take their batch
+// Writes src/generated/limits.ts from the spec: the request limits (array sizes, id lengths and patterns), and
+// src/generated/operations.ts: the method and path of every operation, by operationId. The client, the CLI and the contract kit take their batch
 // sizes from here, so lowering `maxItems` in the spec lowers them all at the next build.
 //
 // Usage: node scripts/generate-limits.mjs [SPEC] [OUTPUT]
@@ -12,6 +12,8 @@ import { parse } from "yaml";
 const here = dirname(fileURLToPath(import.meta.url));
 const specPath = resolve(process.argv[2] ?? resolve(here, "../../../spec/openapi.yaml"));
 const outputPath = resolve(process.argv[3] ?? resolve(here, "../src/generated/limits.ts"));
+// Operations go to their own file beside the limits: only a client that sends needs them (see README, "Size").
+const operationsPath = resolve(dirname(outputPath), "operations.ts");
 
 const METHODS = ["get", "put", "post", "delete", "patch"];
 const ARRAY_KEYS = ["minItems", "maxItems"];
@@ -34,19 +36,20 @@ function resolveRef(spec, schema) {
 const pick = (schema, keys) =>
   Object.fromEntries(keys.filter((key) => schema?.[key] !== undefined).map((key) => [key, schema[key]]));
 
-/** The top-level fields of a body schema; for a `oneOf` (one kind of query or another), those of every variant. */
-function fieldsOf(spec, schema) {
-  const variants = Array.isArray(schema?.oneOf)
-    ? schema.oneOf.map((variant) => resolveRef(spec, variant))
-    : [schema];
-  return variants.flatMap((variant) => Object.entries(variant?.properties ?? {}));
+/** The top-level properties of a schema, also of each alternative of a `oneOf`, `anyOf` or `allOf`. */
+function propertiesOf(spec, schema) {
+  const alternatives = [...(schema?.oneOf ?? []), ...(schema?.anyOf ?? []), ...(schema?.allOf ?? [])];
+  return [
+    ...Object.entries(schema?.properties ?? {}),
+    ...alternatives.flatMap((alternative) => propertiesOf(spec, resolveRef(spec, alternative))),
+  ];
 }
 
 /** The limits of one JSON request body's top-level fields. */
 function bodyLimits(spec, operation) {
   const schema = resolveRef(spec, operation.requestBody?.content?.["application/json"]?.schema);
   const limits = {};
-  for (const [name, raw] of fieldsOf(spec, schema)) {
+  for (const [name, raw] of propertiesOf(spec, schema)) {
     const field = resolveRef(spec, raw);
     const items = field.type === "array" ? pick(resolveRef(spec, field.items), STRING_KEYS) : {};
     const own = { ...pick(field, ARRAY_KEYS), ...pick(field, STRING_KEYS) };
@@ -83,10 +86,9 @@ for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
 }
 
 const literal = (value) => JSON.stringify(value, null, 2);
-const output = `// Generated from the spec by scripts/generate-limits.mjs. Do not edit: change spec/openapi.yaml instead.
-
-/** Method, path and OAuth scopes of every operation in the spec, by operationId. */
-export const OPERATIONS = ${literal(operations)} as const;
+const header =
+  "// Generated from the spec by scripts/generate-limits.mjs. Do not edit: change spec/openapi.yaml instead.";
+const output = `${header}
 
 /** Request body limits from the spec (array sizes, string lengths and patterns), by operationId and field. */
 export const REQUEST_LIMITS = ${literal(limits)} as const;
@@ -96,3 +98,11 @@ export const SCHEMA_LIMITS = ${literal(schemaLimits)} as const;
 `;
 mkdirSync(dirname(outputPath), { recursive: true });
 writeFileSync(outputPath, output);
+writeFileSync(
+  operationsPath,
+  `${header}
+
+/** Method, path and OAuth scopes of every operation in the spec, by operationId. */
+export const OPERATIONS = ${literal(operations)} as const;
+`,
+);

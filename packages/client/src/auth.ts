@@ -1,24 +1,17 @@
-import { GongInputError } from "./errors.js";
+import { GongInputError } from "./input-error.js";
 
 /** Gong credentials: an access key pair (HTTP Basic) or an OAuth access token (Bearer). */
 export type GongAuth =
   | { readonly accessKey: string; readonly accessKeySecret: string; readonly bearerToken?: never }
   | { readonly bearerToken: string; readonly accessKey?: never; readonly accessKeySecret?: never };
 
-/** What the transport needs from the credentials: the header, and the strings that must never be shown. */
-export interface ResolvedAuth {
-  readonly scheme: "basic" | "bearer";
-  readonly authorization: string;
-  readonly secrets: readonly string[];
-}
-
 const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.length > 0;
 
 /**
- * Checks that `auth` has exactly one of the two shapes and builds the Authorization header.
- * Errors name the fields, never their values.
+ * Checks that `auth` has exactly one of the two shapes, before anything is sent (the header is built by
+ * auth-header.ts once the client sends). Errors name the fields, never their values.
  */
-export function resolveAuth(auth: unknown): ResolvedAuth {
+export function checkAuth(auth: unknown): GongAuth {
   if (typeof auth !== "object" || auth === null) {
     throw new GongInputError("auth is required: pass { accessKey, accessKeySecret } or { bearerToken }", {
       field: "auth",
@@ -45,24 +38,12 @@ export function resolveAuth(auth: unknown): ResolvedAuth {
         { field: "auth.bearerToken" },
       );
     }
-    return { scheme: "bearer", authorization: `Bearer ${bearerToken}`, secrets: [bearerToken] };
+    return { bearerToken };
   }
   if (!isNonEmptyString(accessKey) || !isNonEmptyString(accessKeySecret)) {
     throw new GongInputError("auth.accessKey and auth.accessKeySecret must both be non-empty strings", {
       field: isNonEmptyString(accessKey) ? "auth.accessKeySecret" : "auth.accessKey",
     });
   }
-  const encoded = base64(`${accessKey}:${accessKeySecret}`);
-  return {
-    scheme: "basic",
-    authorization: `Basic ${encoded}`,
-    secrets: [encoded, accessKeySecret, accessKey],
-  };
-}
-
-/** Base64 of the UTF-8 bytes of `text`, with what every runtime has (`btoa` takes one byte per character). */
-function base64(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return { accessKey, accessKeySecret };
 }

@@ -1,4 +1,4 @@
-import { GongInputError } from "./errors.js";
+import { GongInputError } from "./input-error.js";
 
 /** Gong's default API base URL; each company has its own, shown on Gong's API settings page. */
 export const DEFAULT_BASE_URL = "https://api.gong.io";
@@ -15,7 +15,7 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function normalizeBaseUrl(input: unknown, allowInsecureHttp = false): string {
   if (typeof input !== "string" || input.length === 0) {
-    throw new GongInputError("baseUrl must be a non-empty string such as https://api.gong.io", {
+    throw new GongInputError(`baseUrl must be a non-empty string such as ${DEFAULT_BASE_URL}`, {
       field: "baseUrl",
     });
   }
@@ -27,7 +27,7 @@ export function normalizeBaseUrl(input: unknown, allowInsecureHttp = false): str
     url = new URL(input);
   } catch {
     const shown = shownValue === null ? "" : `: ${JSON.stringify(input)}`;
-    throw fail(`baseUrl is not a valid URL${shown} (expected e.g. https://api.gong.io)`);
+    throw fail(`baseUrl is not a valid URL${shown} (expected e.g. ${DEFAULT_BASE_URL})`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw fail(`baseUrl must use https (got ${url.protocol})`);

@@ -12,12 +12,8 @@ export const MAX_IDS_PER_LOOKUP: number = Math.min(
 /** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
 export const MAX_ID_LENGTH = 256;
 
-/**
- * Most body bytes (after decompression) read from one answer: four times the largest 200 the spec allows (every id
- * listed at the longest accepted length, quoted, plus a request id). Past it the answer is invalid, so a gzip bomb
- * or an endless body cannot fill the memory.
- */
-export const MAX_RESPONSE_BYTES = 4 * (MAX_IDS_PER_REQUEST * (MAX_ID_LENGTH + 3) + 1024);
+/** No upper bound. */
+const UNBOUNDED = Number.POSITIVE_INFINITY;
 
 /** Default and accepted values of a numeric option. */
 export interface NumberRange {
@@ -26,8 +22,9 @@ export interface NumberRange {
   /** `Infinity` when there is no upper bound. */
   readonly max: number;
   /** `min` itself is refused (the value must be greater). */
-  readonly exclusiveMin: boolean;
-  readonly integer: boolean;
+  readonly exclusiveMin?: boolean;
+  /** Only whole numbers (default: any finite number). */
+  readonly integer?: boolean;
 }
 
 /**
@@ -35,35 +32,30 @@ export interface NumberRange {
  * the contract kit build their flags from.
  */
 export const OPTION_RANGES = {
-  maxRetries: { default: 3, min: 0, max: 10, exclusiveMin: false, integer: true },
+  maxRetries: { default: 3, min: 0, max: 10, integer: true },
   maxRetryAfterSeconds: {
     default: 120,
     min: 0,
-    max: Number.POSITIVE_INFINITY,
-    exclusiveMin: false,
-    integer: false,
+    max: UNBOUNDED,
   },
-  timeoutMs: { default: 30_000, min: 100, max: 600_000, exclusiveMin: false, integer: true },
+  timeoutMs: { default: 30_000, min: 100, max: 600_000, integer: true },
   requestsPerSecond: {
     default: 3,
     min: 0,
-    max: Number.POSITIVE_INFINITY,
+    max: UNBOUNDED,
     exclusiveMin: true,
-    integer: false,
   },
   batchSize: {
     default: MAX_IDS_PER_REQUEST,
     min: 1,
     max: MAX_IDS_PER_REQUEST,
-    exclusiveMin: false,
     integer: true,
   },
-  maxIsolationRequests: { default: 64, min: 0, max: 10_000, exclusiveMin: false, integer: true },
+  maxIsolationRequests: { default: 64, min: 0, max: 10_000, integer: true },
   lookupBatchSize: {
     default: Math.min(100, MAX_IDS_PER_LOOKUP),
     min: 1,
     max: MAX_IDS_PER_LOOKUP,
-    exclusiveMin: false,
     integer: true,
   },
 } as const satisfies Record<string, NumberRange>;
@@ -73,11 +65,13 @@ export type NumericOption = keyof typeof OPTION_RANGES;
 
 /** "an integer from 1 to 200", "a number greater than 0": how a range reads in a message. */
 export function describeRange(range: NumberRange): string {
-  const kind = range.integer ? "an integer" : "a number";
-  const lowest = range.exclusiveMin ? `greater than ${range.min}` : `from ${range.min}`;
-  return range.max === Number.POSITIVE_INFINITY
-    ? `${kind} ${range.exclusiveMin ? lowest : `of ${range.min} or more`}`
-    : `${kind} ${lowest} to ${range.max}`;
+  const { min, max } = range;
+  const bounds = range.exclusiveMin
+    ? `greater than ${min}`
+    : max === UNBOUNDED
+      ? `of ${min} or more`
+      : `from ${min} to ${max}`;
+  return `${range.integer ? "an integer" : "a number"} ${bounds}`;
 }
 
 /** Whether `value` is in `range` (and whole, where the range asks for it). */

@@ -1,5 +1,5 @@
 import type { GongAuth } from "./auth.js";
-import { GongInputError } from "./errors.js";
+import { GongInputError } from "./input-error.js";
 
 /** Environment variables, as `process.env` holds them. */
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -1,7 +1,7 @@
-import { type GongAuth, type ResolvedAuth, resolveAuth } from "./auth.js";
+import { checkAuth, type GongAuth } from "./auth.js";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
 import { describeRange, inRange, type NumericOption, OPTION_RANGES } from "./defaults.js";
-import { GongInputError } from "./errors.js";
+import { GongInputError } from "./input-error.js";
 import type { RequestObserver } from "./transport/observer.js";
 
 /** Options of {@link createGongFlowsClient}. Only `auth` is required. */
@@ -33,7 +33,7 @@ export interface GongFlowsClientOptions {
 }
 
 export interface ResolvedOptions {
-  readonly auth: ResolvedAuth;
+  readonly auth: GongAuth;
   readonly baseUrl: string;
   readonly maxRetries: number;
   readonly maxRetryAfterSeconds: number;
@@ -51,10 +51,10 @@ function numberOption(field: NumericOption, value: unknown): number {
   const range = OPTION_RANGES[field];
   if (value === undefined) return range.default;
   if (typeof value !== "number" || !inRange(value, range)) {
-    const shown = typeof value === "number" ? String(value) : typeof value;
-    throw new GongInputError(`${field} must be ${describeRange(range)}, got ${shown}`, {
+    const shown = typeof value === "number" ? String(value) : null;
+    throw new GongInputError(`${field} must be ${describeRange(range)}, got ${shown ?? typeof value}`, {
       field,
-      value: typeof value === "number" ? String(value) : null,
+      value: shown,
     });
   }
   return value;
@@ -70,19 +70,17 @@ export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions
   if (typeof options !== "object" || options === null) {
     throw new GongInputError("createGongFlowsClient needs an options object with auth", { field: "options" });
   }
+  const numbers = {} as Record<NumericOption, number>;
+  for (const field of Object.keys(OPTION_RANGES) as NumericOption[]) {
+    // `requestsPerSecond: null` switches pacing off.
+    if (field !== "requestsPerSecond" || options[field] !== null)
+      numbers[field] = numberOption(field, options[field]);
+  }
   return {
-    auth: resolveAuth(options.auth),
+    ...numbers,
+    auth: checkAuth(options.auth),
     baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, options.allowInsecureHttp === true),
-    maxRetries: numberOption("maxRetries", options.maxRetries),
-    maxRetryAfterSeconds: numberOption("maxRetryAfterSeconds", options.maxRetryAfterSeconds),
-    timeoutMs: numberOption("timeoutMs", options.timeoutMs),
-    requestsPerSecond:
-      options.requestsPerSecond === null
-        ? null
-        : numberOption("requestsPerSecond", options.requestsPerSecond),
-    batchSize: numberOption("batchSize", options.batchSize),
-    maxIsolationRequests: numberOption("maxIsolationRequests", options.maxIsolationRequests),
-    lookupBatchSize: numberOption("lookupBatchSize", options.lookupBatchSize),
+    requestsPerSecond: options.requestsPerSecond === null ? null : numbers.requestsPerSecond,
     fetch: functionOption("fetch", options.fetch ?? globalThis.fetch),
     onRequest: options.onRequest === undefined ? undefined : functionOption("onRequest", options.onRequest),
   };

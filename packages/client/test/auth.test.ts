@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveAuth } from "../src/auth.js";
+import { resolveAuth } from "../src/auth-header.js";
 
 /** The message `resolveAuth` throws for `auth`, or a failure if it does not throw. */
 function refusal(auth: unknown): string {

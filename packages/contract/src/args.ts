@@ -24,8 +24,9 @@ headers such as Retry-After on 429, body schema, content type) as well as agains
                       against a Prism mock of the spec, as a self-test of the kit
   --allow-writes ID...
                       also really unassign these flow instance ids (at most ${MAX_IDS_PER_REQUEST}) and check the answer;
-                      without it every probe uses ids that cannot exist, so nothing can change
-                      (the self-test's mock lists only the spec's example id, 234599484848423)
+                      the first one also carries the body-rule probes (bad email, unknown property,
+                      duplicate id), which need an id that exists. Without it every probe uses ids that
+                      cannot exist, or the spec's example id when the target's lookup finds it
   --rps N             probe starts per second (default 1 with --target: the rate limit is the company's)
   --timeout-ms N      how long to wait for each answer (default ${OPTION_RANGES.timeoutMs.default})
   -h, --help          this text

@@ -2,7 +2,9 @@ import { MAX_IDS_PER_REQUEST } from "@gong-flows/client";
 
 /**
  * The conformance suite as data: each check is one request and what the spec says its answer must be.
- * Read-only checks use ids that cannot exist, so even a target that ignores a rule changes nothing.
+ * Read-only checks use ids that cannot exist, so even a target that ignores a rule changes nothing; the checks of
+ * a body rule that a missing id would hide (email, unknown property, duplicate id) use an id that exists in the
+ * target's eyes when the kit has one (see {@link ProbeId}), and otherwise judge the answer's message.
  */
 
 /** How a probe authenticates. */
@@ -22,6 +24,16 @@ export type ProbeCredentials =
 export type Expectation =
   /** This status, with a body carrying `requestId` and `errors[]`. */
   | { readonly kind: "error"; readonly status: 400 | 401 }
+  /**
+   * 400 with `requestId` and `errors[]`, for `rule`. When the probe's id may not exist, a 400 could be for the id
+   * alone, so `errors[]` must then name the rule (`names`), or the check cannot tell and is skipped.
+   */
+  | {
+      readonly kind: "refused-for";
+      readonly rule: string;
+      readonly names: RegExp;
+      readonly idExists: boolean;
+    }
   /** The documented answers for an id that does not exist: a 400 error, or a 200 that does not list it. */
   | { readonly kind: "unknown-id"; readonly id: string }
   /** 200 with `unassignedFlowInstanceIds`, listing no id that was not sent. */
@@ -54,8 +66,66 @@ const refused = { kind: "error", status: 400 } as const;
 const unauthorized = { kind: "error", status: 401 } as const;
 const harmlessBody = { flowInstanceIds: [NONEXISTENT_ID] };
 
-/** The checks that cannot change a real tenant's state, in the order they run. */
-export const READ_ONLY_CHECKS: readonly Check[] = [
+/** An unknown property no implementation has a use for. */
+export const UNKNOWN_PROPERTY = "gongFlowsContractProbe";
+
+/**
+ * The flow instance id the body-rule checks carry, and whether it exists in the target's eyes: an id given to
+ * `--allow-writes`, the spec's example id when the target's lookup finds it, or else {@link NONEXISTENT_ID}.
+ */
+export interface ProbeId {
+  readonly id: string;
+  readonly exists: boolean;
+  /** How the kit came by it, for the report. */
+  readonly source: string;
+}
+
+/** The probe id when the kit knows no id that exists. */
+export const UNKNOWN_PROBE_ID: ProbeId = {
+  id: NONEXISTENT_ID,
+  exists: false,
+  source: "an id that cannot exist (no --allow-writes id, and the spec's example id was not found)",
+};
+
+/** The checks of body rules that a missing id would hide. */
+function bodyRuleChecks(probe: ProbeId): Check[] {
+  const rule = (name: string, names: RegExp) =>
+    ({ kind: "refused-for", rule: name, names, idExists: probe.exists }) as const;
+  return [
+    {
+      id: "bad-email",
+      title: "an unassignedByUserEmail that is not an email gets 400 with requestId and errors[]",
+      credentials: "valid",
+      body: { flowInstanceIds: [probe.id], unassignedByUserEmail: "not-an-email" },
+      expect: rule("the email format", /email/i),
+    },
+    {
+      id: "unknown-property",
+      title: "a property the spec does not have gets 400 with requestId and errors[]",
+      credentials: "valid",
+      body: { flowInstanceIds: [probe.id], [UNKNOWN_PROPERTY]: true },
+      expect: rule(
+        "additionalProperties: false",
+        new RegExp(`${UNKNOWN_PROPERTY}|additional propert|unknown propert`, "i"),
+      ),
+    },
+    {
+      id: "duplicate-id",
+      title: "the same id twice in flowInstanceIds gets 400 with requestId and errors[]",
+      credentials: "valid",
+      body: { flowInstanceIds: [probe.id, probe.id] },
+      expect: rule("uniqueItems", /duplicate|unique/i),
+    },
+  ];
+}
+
+/** The checks that cannot change a real tenant's state (unless it ignores a body rule for `probe`), in order. */
+export function readOnlyChecks(probe: ProbeId = UNKNOWN_PROBE_ID): Check[] {
+  return [...SHAPE_CHECKS, ...bodyRuleChecks(probe), ...CREDENTIAL_AND_ID_CHECKS];
+}
+
+/** Checks of the body's shape: refused whatever the ids, so a missing id cannot hide them. */
+const SHAPE_CHECKS: readonly Check[] = [
   {
     id: "empty-list",
     title: "an empty flowInstanceIds list gets 400 with requestId and errors[]",
@@ -84,13 +154,10 @@ export const READ_ONLY_CHECKS: readonly Check[] = [
     body: { flowInstanceIds: [0] },
     expect: refused,
   },
-  {
-    id: "bad-email",
-    title: "an unassignedByUserEmail that is not an email gets 400 with requestId and errors[]",
-    credentials: "valid",
-    body: { ...harmlessBody, unassignedByUserEmail: "not-an-email" },
-    expect: refused,
-  },
+];
+
+/** Checks of credentials and of an id that does not exist. */
+const CREDENTIAL_AND_ID_CHECKS: readonly Check[] = [
   {
     id: "missing-credentials",
     title: "a request without credentials gets 401 with requestId and errors[]",

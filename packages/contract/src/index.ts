@@ -9,11 +9,13 @@ export {
   type Expectation,
   NONEXISTENT_ID,
   type ProbeCredentials,
-  READ_ONLY_CHECKS,
+  type ProbeId,
+  readOnlyChecks,
+  UNKNOWN_PROPERTY,
   writeCheck,
 } from "./checks.js";
 export { credentialsFromEnv, type Env } from "./credentials.js";
-export { judge } from "./judge.js";
+export { inconclusive, judge } from "./judge.js";
 export { withoutSecurity } from "./proxy.js";
 export { formatHeading, formatResult, formatSummary } from "./report.js";
 export {

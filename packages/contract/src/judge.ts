@@ -9,6 +9,8 @@ export function judge(expectation: Expectation, answer: Answer): string[] {
   switch (expectation.kind) {
     case "error":
       return [...statusProblems(answer, [expectation.status]), ...errorBodyProblems(answer)];
+    case "refused-for":
+      return [...statusProblems(answer, [400]), ...errorBodyProblems(answer)];
     case "unknown-id":
       if (answer.status === 200)
         return listedProblems(answer, (id) => id === expectation.id, "the id that does not exist");
@@ -65,4 +67,18 @@ function listedProblems(answer: Answer, forbidden: (id: string) => boolean, what
   const wrong = listed.filter(forbidden);
   if (wrong.length > 0) problems.push(`unassignedFlowInstanceIds lists ${what}: ${JSON.stringify(wrong)}`);
   return problems;
+}
+
+/**
+ * Why an answer that passes still proves nothing, or `null`: a 400 to a body-rule probe whose id may not exist
+ * could be for the id alone, unless `errors[]` names the rule.
+ */
+export function inconclusive(expectation: Expectation, answer: Answer): string | null {
+  if (expectation.kind !== "refused-for" || expectation.idExists || answer.status !== 400) return null;
+  const errors = (answer.json as { errors?: unknown } | undefined)?.errors;
+  if (Array.isArray(errors) && expectation.names.test(errors.join("\n"))) return null;
+  return (
+    `cannot tell whether ${expectation.rule} is checked: the probe's id may not exist for the target and ` +
+    "errors[] does not name the rule; run with --allow-writes ID (an id that exists) to check it"
+  );
 }

@@ -50,7 +50,7 @@ export async function main(
       writeIds: command.writeIds,
       requestsPerSecond: command.requestsPerSecond,
       timeoutMs: command.timeoutMs,
-      onStart: (target, checks) => print(formatHeading(target, checks.length)),
+      onStart: (target, checks, probeId) => print(formatHeading(target, checks.length, probeId)),
       onResult: (result) => print(formatResult(result)),
       signal,
     });

@@ -1,11 +1,11 @@
 import { OPERATIONS, type Redactor } from "@gong-flows/client/node";
 
-const UNASSIGN_PATH = OPERATIONS.unassignFlows.path;
-
 import { type Answer, readAnswer } from "./answer.js";
 import { type Check, probeAuthorization } from "./checks.js";
-import { judge } from "./judge.js";
+import { inconclusive, judge } from "./judge.js";
 import { VERSION } from "./version.js";
+
+const UNASSIGN_PATH = OPERATIONS.unassignFlows.path;
 
 /** The verdict on one check. */
 export interface CheckResult {
@@ -38,17 +38,19 @@ interface ProberOptions {
   signal: AbortSignal | undefined;
 }
 
-/** Sends checks one at a time, paced, waiting out documented 429s, and judges the answers. */
+/**
+ * Sends checks one at a time, paced, waiting out documented 429s, and judges the answers (`run`); `post` sends
+ * any other request with the caller's credentials, on the same pace.
+ */
 export function createProber(proxyUrl: string, validAuthorization: string, options: ProberOptions) {
   const intervalMs = options.requestsPerSecond ? 1000 / options.requestsPerSecond : 0;
   let nextStart = 0;
 
-  const send = async (check: Check): Promise<Answer> => {
+  const post = async (path: string, body: unknown, authorization: string | undefined): Promise<Answer> => {
     await sleep(nextStart - Date.now(), options.signal);
     nextStart = Date.now() + intervalMs;
-    const authorization = probeAuthorization(check.credentials, validAuthorization);
     const timeout = AbortSignal.timeout(options.timeoutMs);
-    const response = await fetch(`${proxyUrl}${UNASSIGN_PATH}`, {
+    const response = await fetch(`${proxyUrl}${path}`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -56,14 +58,16 @@ export function createProber(proxyUrl: string, validAuthorization: string, optio
         "user-agent": `gong-flows-contract/${VERSION}`,
         ...(authorization === undefined ? {} : { authorization }),
       },
-      body: JSON.stringify(check.body),
+      body: JSON.stringify(body),
       redirect: "manual",
       signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     });
     return readAnswer(response, options.redact);
   };
+  const send = (check: Check) =>
+    post(UNASSIGN_PATH, check.body, probeAuthorization(check.credentials, validAuthorization));
 
-  return async (check: Check): Promise<CheckResult> => {
+  const run = async (check: Check): Promise<CheckResult> => {
     let rateLimitRetries = 0;
     let answer: Answer | null = null;
     try {
@@ -89,8 +93,12 @@ export function createProber(proxyUrl: string, validAuthorization: string, optio
         `still rate limited after ${rateLimitRetries} waits: run again later or with a lower --rps`,
       );
     }
+    const unproven = problems.length === 0 ? inconclusive(check.expect, answer) : null;
+    if (unproven) return { check, outcome: "skip", problems: [unproven], answer, rateLimitRetries };
     return { check, outcome: problems.length === 0 ? "pass" : "fail", problems, answer, rateLimitRetries };
   };
+
+  return { run, post: (path: string, body: unknown) => post(path, body, validAuthorization) };
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

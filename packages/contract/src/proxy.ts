@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningServer, specPath, startPrism } from "@gong-flows/testkit";
+import { type RunningServer, startPrism } from "@gong-flows/fake/prism";
 import { parse } from "yaml";
+import { specText } from "./spec.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -34,7 +35,7 @@ export async function startValidatingProxy(target: string): Promise<RunningServe
   const removeDir = () => rm(dir, { recursive: true, force: true });
   try {
     const spec = join(dir, "openapi.json");
-    await writeFile(spec, JSON.stringify(withoutSecurity(await readFile(specPath, "utf8"))));
+    await writeFile(spec, JSON.stringify(withoutSecurity(specText)));
     const prism = await startPrism({
       mode: "proxy",
       upstream: target,

@@ -1,13 +1,17 @@
 import type { Answer } from "./answer.js";
+import type { ProbeId } from "./checks.js";
 import type { CheckResult, ContractReport } from "./run.js";
 
 const LABEL = { pass: "PASS", fail: "FAIL", skip: "SKIP" } as const;
 const MAX_SHOWN = 120;
 
-/** The first line of a run: what is checked, and how. */
-export function formatHeading(target: string | null, checkCount: number): string {
+/** The first lines of a run: what is checked, how, and with which id the body rules are probed. */
+export function formatHeading(target: string | null, checkCount: number, probeId?: ProbeId): string {
   const what = target ?? "a Prism mock of the spec (self-test; pass --target URL to check an implementation)";
-  return `gong-flows-contract: ${checkCount} checks against ${what}, every answer validated by prism proxy --errors\n`;
+  const heading = `gong-flows-contract: ${checkCount} checks against ${what}, every answer validated by prism proxy --errors\n`;
+  return probeId
+    ? `${heading}body rules probed with flow instance id ${probeId.id}: ${probeId.source}\n`
+    : heading;
 }
 
 /** One check's verdict: a status line, the answer seen, and each problem on its own line. */

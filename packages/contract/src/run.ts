@@ -1,10 +1,12 @@
 import { type GongAuth, GongInputError, MAX_IDS_PER_REQUEST, OPTION_RANGES } from "@gong-flows/client";
 import { createRedactor, describeValue, idProblem, normalizeBaseUrl } from "@gong-flows/client/node";
-import { type RunningServer, startPrism } from "@gong-flows/testkit";
-import { type Check, READ_ONLY_CHECKS, writeCheck } from "./checks.js";
+import { type RunningServer, startPrism } from "@gong-flows/fake/prism";
+import { type Check, type ProbeId, readOnlyChecks, UNKNOWN_PROBE_ID, writeCheck } from "./checks.js";
 import { authorizationOf, secretsOf } from "./credentials.js";
 import { type CheckResult, createProber, skipped } from "./probe.js";
+import { findProbeId } from "./probe-id.js";
 import { startValidatingProxy } from "./proxy.js";
+import { specPath } from "./spec.js";
 
 export type { CheckResult } from "./probe.js";
 
@@ -22,8 +24,8 @@ export interface ContractOptions {
   timeoutMs?: number;
   /** How many times a documented 429 is waited out before its check fails. Default 2. */
   maxRateLimitRetries?: number;
-  /** Called once the servers are up, before the first probe. */
-  onStart?: (target: string | null, checks: readonly Check[]) => void;
+  /** Called once the servers are up and the probe id is chosen, before the first check. */
+  onStart?: (target: string | null, checks: readonly Check[], probeId: ProbeId) => void;
   /** Called as each check settles, for live output. */
   onResult?: (result: CheckResult) => void;
   /** Stops the run: checks not yet run are not reported, servers are stopped. */
@@ -43,9 +45,13 @@ export interface ContractReport {
 const SELF_TEST_AUTH: GongAuth = { accessKey: "contract-self-test", accessKeySecret: "contract-self-test" };
 const SKIPPED_ON_MOCK = "a mock accepts any well-formed credentials; run with --target to check this";
 
-/** The checks a run performs, in order. */
-export function plannedChecks(writeIds: readonly string[] = []): Check[] {
-  return writeIds.length > 0 ? [...READ_ONLY_CHECKS, writeCheck(writeIds)] : [...READ_ONLY_CHECKS];
+/** The checks a run performs, in order, with the body-rule checks carrying `probeId`. */
+export function plannedChecks(
+  writeIds: readonly string[] = [],
+  probeId: ProbeId = UNKNOWN_PROBE_ID,
+): Check[] {
+  const checks = readOnlyChecks(probeId);
+  return writeIds.length > 0 ? [...checks, writeCheck(writeIds)] : checks;
 }
 
 /**
@@ -58,13 +64,13 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
   if (!selfTest && !options.auth) {
     throw new GongInputError("runContract: a target needs auth", { field: "auth" });
   }
-  const checks = plannedChecks(validWriteIds(options.writeIds));
+  const writeIds = validWriteIds(options.writeIds);
   const servers: RunningServer[] = [];
   const results: CheckResult[] = [];
   try {
-    const upstream = target ?? (await started(servers, startPrism())).url;
+    const upstream = target ?? (await started(servers, startPrism({ spec: specPath }))).url;
     const proxy = await started(servers, startValidatingProxy(upstream));
-    const probe = createProber(proxy.url, authorizationOf(options.auth ?? SELF_TEST_AUTH), {
+    const prober = createProber(proxy.url, authorizationOf(options.auth ?? SELF_TEST_AUTH), {
       redact: createRedactor(options.auth ? secretsOf(options.auth) : []),
       requestsPerSecond:
         options.requestsPerSecond === undefined ? (selfTest ? null : 1) : options.requestsPerSecond,
@@ -72,10 +78,14 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
       maxRateLimitRetries: options.maxRateLimitRetries ?? 2,
       signal: options.signal,
     });
-    options.onStart?.(target, checks);
+    const probeId = await findProbeId(writeIds, prober.post);
+    const checks = plannedChecks(writeIds, probeId);
+    options.onStart?.(target, checks, probeId);
     for (const check of checks) {
       const result =
-        selfTest && check.needsCredentialVerification ? skipped(check, SKIPPED_ON_MOCK) : await probe(check);
+        selfTest && check.needsCredentialVerification
+          ? skipped(check, SKIPPED_ON_MOCK)
+          : await prober.run(check);
       if (options.signal?.aborted) break;
       results.push(result);
       options.onResult?.(result);

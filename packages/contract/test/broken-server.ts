@@ -12,7 +12,13 @@ export type Defect =
   /** No `requestId` in any body. */
   | "missing-request-id"
   /** Conforms, but echoes the caller's Authorization header (and its decoded secret) in `errors[]`. */
-  | "echoes-credentials";
+  | "echoes-credentials"
+  /** Lenient: drops an `unassignedByUserEmail` that is not an email instead of refusing the request. */
+  | "accepts-bad-email"
+  /** Lenient: drops properties the spec does not have instead of refusing the request. */
+  | "accepts-unknown-properties"
+  /** Lenient: drops repeated ids instead of refusing the request. */
+  | "accepts-duplicate-ids";
 
 interface Upstream {
   status: number;
@@ -20,11 +26,14 @@ interface Upstream {
   body: string;
 }
 
-/** A loopback server that forwards to `upstream` (the fake) and breaks its answers in one way. */
+/**
+ * A loopback server that forwards to `upstream` (the fake) and breaks its answers in one way, or (the lenient
+ * defects) smooths one kind of invalid request into a valid one, so exactly one body rule goes unchecked.
+ */
 export async function startBrokenServer(defect: Defect, upstream: string): Promise<RunningServer> {
   const server = createServer(async (req, res) => {
     try {
-      const answer = breakAnswer(defect, await forward(req, upstream), req.headers.authorization);
+      const answer = breakAnswer(defect, await forward(req, upstream, defect), req.headers.authorization);
       res.writeHead(answer.status, answer.headers).end(answer.body);
     } catch {
       res.destroy();
@@ -33,9 +42,10 @@ export async function startBrokenServer(defect: Defect, upstream: string): Promi
   return listenOnLoopback(server);
 }
 
-async function forward(req: IncomingMessage, upstream: string): Promise<Upstream> {
+async function forward(req: IncomingMessage, upstream: string, defect: Defect): Promise<Upstream> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = leniently(defect, Buffer.concat(chunks).toString("utf8"));
   const headers: Record<string, string> = {
     "content-type": req.headers["content-type"] ?? "application/json",
   };
@@ -43,7 +53,7 @@ async function forward(req: IncomingMessage, upstream: string): Promise<Upstream
   const response = await fetch(`${upstream}${req.url}`, {
     method: req.method,
     headers,
-    body: Buffer.concat(chunks),
+    body,
   });
   const kept: Record<string, string> = {};
   for (const name of ["content-type", "retry-after", "x-traceid"]) {
@@ -51,6 +61,38 @@ async function forward(req: IncomingMessage, upstream: string): Promise<Upstream
     if (value !== null) kept[name] = value;
   }
   return { status: response.status, headers: kept, body: await response.text() };
+}
+
+/** The request body a lenient server acts on: the rule its defect ignores no longer applies. */
+function leniently(defect: Defect, text: string): string {
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return text;
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return text;
+  switch (defect) {
+    case "accepts-bad-email":
+      if (
+        typeof body.unassignedByUserEmail === "string" &&
+        !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.unassignedByUserEmail)
+      ) {
+        delete body.unassignedByUserEmail;
+      }
+      break;
+    case "accepts-unknown-properties":
+      for (const key of Object.keys(body)) {
+        if (!["flowInstanceIds", "unassignedByUserEmail", "crmProspectsIds"].includes(key)) delete body[key];
+      }
+      break;
+    case "accepts-duplicate-ids":
+      if (Array.isArray(body.flowInstanceIds)) body.flowInstanceIds = [...new Set(body.flowInstanceIds)];
+      break;
+    default:
+      return text;
+  }
+  return JSON.stringify(body);
 }
 
 function breakAnswer(defect: Defect, answer: Upstream, authorization: string | undefined): Upstream {
@@ -82,6 +124,10 @@ function breakAnswer(defect: Defect, answer: Upstream, authorization: string | u
       const { "x-traceid": _alsoDropped, ...headers } = answer.headers;
       return { ...withBody(body), headers };
     }
+    case "accepts-bad-email":
+    case "accepts-unknown-properties":
+    case "accepts-duplicate-ids":
+      return answer;
     case "echoes-credentials": {
       const body = json();
       const decoded = Buffer.from(authorization?.split(" ")[1] ?? "", "base64").toString("utf8");

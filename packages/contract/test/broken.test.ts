@@ -1,4 +1,4 @@
-import type { RunningServer } from "@gong-flows/testkit";
+import type { RunningServer } from "@gong-flows/fake/prism";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Defect, startBrokenServer } from "./broken-server.js";
 import { AUTHORIZATION, blockOf, CREDENTIALS, runKit, startStrictFake } from "./helpers.js";
@@ -47,6 +47,25 @@ describe("the kit against a deliberately broken server", () => {
     expect(result.code).toBe(1);
   });
 
+  it.each<[Defect, string, string]>([
+    ["accepts-bad-email", "bad-email", "the email format"],
+    ["accepts-unknown-properties", "unknown-property", "additionalProperties"],
+    ["accepts-duplicate-ids", "duplicate-id", "uniqueItems"],
+  ])("fails only its own check against a target that %s", async (defect, checkId) => {
+    const result = await runAgainst(defect);
+    // The probe id exists for the fake (the spec's example id, found by its lookup), so the lenient target
+    // answers 200 and only the check of the rule it ignores can tell.
+    expect(result.stdout).toContain("body rules probed with flow instance id 234599484848423");
+    expect(blockOf(result.stdout, checkId)).toMatch(
+      new RegExp(
+        `^FAIL  ${checkId} .*\n {6}got 200 application/json[^\n]*\n {6}- expected status 400, got 200`,
+      ),
+    );
+    const failed = [...result.stdout.matchAll(/^FAIL {2}(\S+)/gm)].map((match) => match[1]);
+    expect(failed).toEqual([checkId]);
+    expect(result.code).toBe(1);
+  });
+
   it("fails every check, saying why, when nothing answers at the target", async () => {
     const gone = await startStrictFake();
     await gone.stop();
@@ -55,7 +74,7 @@ describe("the kit against a deliberately broken server", () => {
       "- Prism could not get a readable answer from the target: request to",
     );
     expect(blockOf(result.stdout, "empty-list")).toContain("ECONNREFUSED");
-    expect(result.stdout).toContain("10 checks: 0 passed, 10 failed, 0 skipped.");
+    expect(result.stdout).toContain("12 checks: 0 passed, 12 failed, 0 skipped.");
     expect(result.code).toBe(1);
   });
 

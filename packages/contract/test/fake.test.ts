@@ -18,10 +18,11 @@ describe("the kit against the repo's fake of Gong", () => {
     stops.push(fake.stop);
     const report = await runContract({ target: fake.url, auth: AUTH, requestsPerSecond: null });
     expect(failedIds(report)).toEqual([]);
-    expect(report.results.map((result) => result.outcome)).toEqual(Array(10).fill("pass"));
+    expect(report.results.map((result) => result.outcome)).toEqual(Array(12).fill("pass"));
     expect(report.passed).toBe(true);
-    expect(fake.requests).toHaveLength(10);
-    expect(fake.requests.some((request) => request.processed)).toBe(false);
+    const unassigns = fake.requests.filter((request) => request.operationId === "unassignFlows");
+    expect(unassigns).toHaveLength(12);
+    expect(unassigns.some((request) => request.processed)).toBe(false);
     expect([...fake.assigned]).toEqual(ids);
     expect(fake.violations).toEqual([]);
   });
@@ -35,7 +36,7 @@ describe("the kit against the repo's fake of Gong", () => {
       CREDENTIALS,
     );
     expect(blockOf(result.stdout, "unassign")).toMatch(/^PASS {2}unassign .*\n {6}got 200 application\/json/);
-    expect(result.stdout).toContain("11 checks: 11 passed, 0 failed, 0 skipped. Conforms to the spec.");
+    expect(result.stdout).toContain("13 checks: 13 passed, 0 failed, 0 skipped. Conforms to the spec.");
     expect(result.code).toBe(0);
     expect([...fake.assigned]).toEqual([kept]);
     expect([...fake.unassignCounts.values()]).toEqual([1, 1]);
@@ -55,8 +56,9 @@ describe("the kit against the repo's fake of Gong", () => {
   it("waits out a documented 429 and judges the answer that follows", async () => {
     let limited = false;
     const fake = await startStrictFake({
-      faults: () => {
-        if (limited) return null;
+      // Request 1 is the kit's lookup of a probe id; the first check that reaches the script gets the 429.
+      faults: (n) => {
+        if (limited || n === 1) return null;
         limited = true;
         return { type: "status", status: 429, retryAfter: "0" };
       },

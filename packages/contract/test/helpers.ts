@@ -1,6 +1,6 @@
+import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { type FakeGongOptions, startFakeGong } from "@gong-flows/fake";
-import { type ProcessResult, spawnNodeScript } from "@gong-flows/testkit";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
@@ -19,11 +19,23 @@ export const AUTHORIZATION = `Basic ${Buffer.from(`${AUTH.accessKey}:${AUTH.acce
 export const startStrictFake = (options: FakeGongOptions = {}) =>
   startFakeGong({ credentials: [AUTH], ...options });
 
-export type KitResult = ProcessResult;
+/** How a run of the kit ended. */
+export interface KitResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
-/** Runs the built `gong-flows-contract` with only the given environment (plus PATH). */
+/** Runs the built `gong-flows-contract` with only the given environment (plus PATH), as a user's shell would. */
 export function runKit(args: readonly string[], env: Record<string, string> = {}): Promise<KitResult> {
-  return spawnNodeScript(BIN, args, { env }).result;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { PATH: process.env.PATH ?? "", ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number | null) : 0, stdout, stderr }),
+    );
+  });
 }
 
 /** The output block of one check: its status line and the indented lines under it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../src/answer.js";
 import { readAnswer } from "../src/answer.js";
-import { judge, NONEXISTENT_ID } from "../src/index.js";
+import { inconclusive, judge, NONEXISTENT_ID } from "../src/index.js";
 
 const answer = (status: number, body: unknown, contentType = "application/json"): Answer => ({
   status,
@@ -116,5 +116,32 @@ describe("readAnswer", () => {
   it("leaves a target's own problem+json answer to the checks", async () => {
     const seen = await readAnswer(problem({ type: "https://example.com/problems/quota", title: "Quota" }));
     expect(seen.proxyProblems).toBeNull();
+  });
+});
+
+describe("inconclusive", () => {
+  const rule = (idExists: boolean) =>
+    ({ kind: "refused-for", rule: "the email format", names: /email/i, idExists }) as const;
+  const generic = answer(400, { requestId: "r", errors: ["An error has occurred"] });
+
+  it("cannot tell from a generic 400 whether the rule was checked when the probe's id may not exist", () => {
+    expect(judge(rule(false), generic)).toEqual([]);
+    expect(inconclusive(rule(false), generic)).toMatch(
+      /^cannot tell whether the email format is checked: .* run with --allow-writes ID/,
+    );
+  });
+
+  it("is satisfied by a 400 naming the rule, or by any 400 for an id that exists", () => {
+    const naming = answer(400, {
+      requestId: "r",
+      errors: ['unassignedByUserEmail must match format "email"'],
+    });
+    expect(inconclusive(rule(false), naming)).toBeNull();
+    expect(inconclusive(rule(true), generic)).toBeNull();
+    expect(judge(rule(true), answer(200, { unassignedFlowInstanceIds: [] }))).toEqual([
+      "expected status 400, got 200",
+      "the body has no requestId (callers need it to ask Gong support about a failure)",
+      "the body has no errors[] array of strings",
+    ]);
   });
 });

@@ -17,6 +17,8 @@ export interface FakeSeed {
   }>;
   /** The flows, or how many to make up (default 25). The spec's example flows always come first. */
   readonly flows?: number | readonly FakeFlow[];
+  /** Flows per page of `GET /v2/flows` (default 10). */
+  readonly flowsPerPage?: number;
   /** Every well-formed id exists and is assigned until unassigned; an unknown CRM id gets one open instance. */
   readonly anyId?: boolean;
 }
@@ -60,6 +62,7 @@ export function seedState(spec: SpecDocument, seed: FakeSeed): FakeState {
   const state = new FakeState(
     [...examples.flows.filter((flow) => !known.has(flow.id)), ...flows],
     seed.anyId ?? false,
+    seed.flowsPerPage ?? 10,
   );
   for (const [id, { status, details }] of examples.instances) state.seed(id, status, { details });
   for (const id of examples.flowInstanceIds) {

@@ -70,7 +70,12 @@ export class FakeState {
   constructor(
     flows: readonly FakeFlow[],
     private readonly anyId: boolean,
+    /** How many flows one page of `GET /v2/flows` holds. */
+    readonly flowsPerPage: number,
   ) {
+    if (!(Number.isInteger(flowsPerPage) && flowsPerPage > 0)) {
+      throw new RangeError(`flowsPerPage must be a whole number above 0, got ${flowsPerPage}`);
+    }
     if (flows.length === 0) throw new RangeError("the fake needs at least one flow");
     this.#flows = [...flows];
     for (const flow of flows) this.#flowById.set(flow.id, flow);

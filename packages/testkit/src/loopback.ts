@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { RunningServer } from "./prism.js";
+import type { RunningServer } from "@gong-flows/fake/prism";
 
 /** Starts an HTTP server of a test on a free 127.0.0.1 port; `stop` closes it with its open connections. */
 export async function listenOnLoopback(server: Server): Promise<RunningServer> {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { stopProcess } from "./prism.js";
+import { stopProcess } from "@gong-flows/fake/prism";
 
 /** A `redis-server` started by this kit on a free loopback port, with no persistence. */
 export interface RunningRedis {

@@ -1,4 +1,4 @@
-import { type RunningServer, startPrism } from "./prism.js";
+import { type RunningServer, startPrism } from "@gong-flows/fake/prism";
 
 let prism: RunningServer | undefined;
 

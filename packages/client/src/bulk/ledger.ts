@@ -1,12 +1,7 @@
 import type { GongApiError } from "../errors.js";
 import type { AttemptFacts } from "../transport/attempt.js";
-import {
-  buildReport,
-  type Outcome,
-  type ProgressEvent,
-  type UnassignError,
-  type UnassignReport,
-} from "./report.js";
+import type { Outcome, ProgressEvent, UnassignError, UnassignReport } from "./report.js";
+import { buildReport } from "./report-builder.js";
 
 /** Outcomes that a possible earlier processing of the id overrides: only a listing beats doubt. */
 const OVERRIDDEN_BY_DOUBT: ReadonlySet<Outcome> = new Set(["notUnassigned", "rejected", "skipped"]);

@@ -1,5 +1,5 @@
-import { OPERATIONS } from "../generated/limits.js";
 import type { paths } from "../generated/openapi.js";
+import { OPERATIONS } from "../generated/operations.js";
 
 /** Method and path of the unassign operation, generated from the spec (by its operationId). */
 export const UNASSIGN_ROUTE = OPERATIONS.unassignFlows;

@@ -1,6 +1,11 @@
 import { MAX_ID_LENGTH } from "../defaults.js";
-import { describeValue, GongInputError } from "../errors.js";
 import { REQUEST_LIMITS } from "../generated/limits.js";
+import { GongInputError, shorten } from "../input-error.js";
+
+/** A value quoted for a message, shortened. */
+export function describeValue(value: string): string {
+  return JSON.stringify(shorten(value));
+}
 
 /** The spec's pattern of a flow instance id (decimal digits), generated from it at build time. */
 const ID_PATTERN_SOURCE: string = REQUEST_LIMITS.unassignFlows.flowInstanceIds.items.pattern;

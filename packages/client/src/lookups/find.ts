@@ -1,5 +1,5 @@
 import { validateIds } from "../bulk/validate.js";
-import { GongInputError } from "../errors.js";
+import { GongInputError } from "../input-error.js";
 import { type LookupConfig, type LookupResult, lookUpOnce, type Tally } from "./lookup-call.js";
 import type {
   FindFlowInstancesOptions,

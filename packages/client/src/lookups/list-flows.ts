@@ -1,5 +1,6 @@
 import { validateEmail } from "../bulk/validate.js";
-import { GongInputError, GongInvalidResponseError } from "../errors.js";
+import { GongInvalidResponseError } from "../errors.js";
+import { GongInputError } from "../input-error.js";
 import type { RequestResult } from "../transport/transport.js";
 import type { LookupConfig } from "./lookup-call.js";
 import { type Flow, LIST_FLOWS_ROUTE, type ListFlowsQuery } from "./types.js";

@@ -1,6 +1,6 @@
 import type { GongErrorKind } from "../errors.js";
-import { OPERATIONS } from "../generated/limits.js";
 import type { components, paths } from "../generated/openapi.js";
+import { OPERATIONS } from "../generated/operations.js";
 
 /** Method and path of the lookup operations, generated from the spec by operationId. */
 export const LOOKUP_ROUTE = OPERATIONS.getProspectsAssignedFlows;

@@ -1,5 +1,6 @@
-import { describeValue, GongInputError } from "../errors.js";
+import { describeValue } from "../bulk/validate.js";
 import { SCHEMA_LIMITS } from "../generated/limits.js";
+import { GongInputError } from "../input-error.js";
 
 interface StringLimits {
   readonly minLength?: number;

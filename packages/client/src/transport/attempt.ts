@@ -1,10 +1,6 @@
-import {
-  GongConnectionError,
-  GongInvalidResponseError,
-  GongTimeoutError,
-  parseErrorBody,
-} from "../errors.js";
+import { GongConnectionError, GongInvalidResponseError, GongTimeoutError } from "../errors.js";
 import type { Redactor } from "../redact.js";
+import { parseErrorBody } from "./answer-error.js";
 import { connectionErrorCode, mayHaveBeenSent } from "./connection-error.js";
 import { readBody } from "./read-body.js";
 

@@ -1,4 +1,4 @@
-import { OPERATIONS } from "../generated/limits.js";
+import { OPERATIONS } from "../generated/operations.js";
 
 const ROUTES = Object.values(OPERATIONS);
 

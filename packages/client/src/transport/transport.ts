@@ -1,12 +1,7 @@
-import {
-  errorFromResponse,
-  type GongApiError,
-  GongDailyLimitError,
-  GongLimiterError,
-  GongRateLimitError,
-} from "../errors.js";
+import { type GongApiError, GongDailyLimitError, GongLimiterError, GongRateLimitError } from "../errors.js";
 import type { Limiter, LimiterDecision } from "../limiter/limiter.js";
 import { type Redactor, redactBody, redactHeaders } from "../redact.js";
+import { errorFromResponse } from "./answer-error.js";
 import { type AttemptOutcome, attemptOnce } from "./attempt.js";
 import type { Clock } from "./clock.js";
 import type { RequestObserver } from "./observer.js";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { errorFromResponse } from "../../src/errors.js";
 import {
   GongApiError,
   GongAuthenticationError,
@@ -13,6 +12,7 @@ import {
   GongServerError,
   GongTimeoutError,
 } from "../../src/index.js";
+import { errorFromResponse } from "../../src/transport/answer-error.js";
 import { json, KEY_PAIR, testClient } from "../helpers.js";
 
 /** The report of a one-id bulk run that gets one scripted answer. */

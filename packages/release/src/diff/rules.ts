@@ -136,9 +136,19 @@ export const RULES = {
   "request-format-added": rule("ERR", "request", "a format added to a request value"),
   "request-format-changed": rule("ERR", "request", "a request value's format changed"),
   "request-format-removed": rule("INFO", "request", "a request value's format removed"),
+  "request-format-widened": rule(
+    "INFO",
+    "request",
+    "a request value's format widened: int32 to int64, float to double",
+  ),
   "response-format-removed": rule("ERR", "response", "a response value's format removed"),
   "response-format-changed": rule("ERR", "response", "a response value's format changed"),
   "response-format-added": rule("INFO", "response", "a format added to a response value"),
+  "response-format-narrowed": rule(
+    "INFO",
+    "response",
+    "a response value's format narrowed: int64 to int32, double to float",
+  ),
 
   ...bound("max-length", "maxLength"),
   ...bound("min-length", "minLength"),

@@ -42,6 +42,18 @@ describe("request schemas: a client's request must stay valid, so tightening bre
       "ERR",
     ],
     ["request-format-removed", { type: "string", format: "email" }, { type: "string" }, "INFO"],
+    [
+      "request-format-widened",
+      { type: "integer", format: "int32" },
+      { type: "integer", format: "int64" },
+      "INFO",
+    ],
+    [
+      "request-format-changed",
+      { type: "integer", format: "int64" },
+      { type: "integer", format: "int32" },
+      "ERR",
+    ],
     ["request-unique-items-added", { type: "array" }, { type: "array", uniqueItems: true }, "ERR"],
     ["request-unique-items-removed", { type: "array", uniqueItems: true }, { type: "array" }, "INFO"],
     ["request-keyword-added", { type: "object" }, { type: "object", propertyNames: { maxLength: 3 } }, "ERR"],

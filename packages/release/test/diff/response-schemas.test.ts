@@ -44,6 +44,18 @@ describe("response schemas: a client must still understand every answer, so loos
       "ERR",
     ],
     ["response-format-added", { type: "string" }, { type: "string", format: "date-time" }, "INFO"],
+    [
+      "response-format-narrowed",
+      { type: "number", format: "double" },
+      { type: "number", format: "float" },
+      "INFO",
+    ],
+    [
+      "response-format-changed",
+      { type: "number", format: "float" },
+      { type: "number", format: "double" },
+      "ERR",
+    ],
     ["response-unique-items-removed", { type: "array", uniqueItems: true }, { type: "array" }, "ERR"],
     ["response-unique-items-added", { type: "array" }, { type: "array", uniqueItems: true }, "INFO"],
     [

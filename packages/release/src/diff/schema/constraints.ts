@@ -66,6 +66,9 @@ function compareEnums(old: Shape, now: Shape, direction: Direction, report: Repo
   }
 }
 
+/** Formats whose values all fit another format: a request may widen to it, a response may narrow from it. */
+const WIDER_FORMAT: Readonly<Record<string, string>> = { int32: "int64", float: "double" };
+
 /** `pattern` (several when `allOf` or `$ref` siblings stack them) and `format`. */
 export function compareStringRules(old: Shape, now: Shape, direction: Direction, report: Report): void {
   const added = [...now.patterns].filter((pattern) => !old.patterns.has(pattern));
@@ -95,7 +98,11 @@ export function compareStringRules(old: Shape, now: Shape, direction: Direction,
     report(direction === "request" ? "request-format-removed" : "response-format-removed", message);
   } else {
     const message = `format changed from '${old.format}' to '${now.format}'`;
-    report(direction === "request" ? "request-format-changed" : "response-format-changed", message);
+    const widened = WIDER_FORMAT[old.format] === now.format;
+    const narrowed = WIDER_FORMAT[now.format] === old.format;
+    if (direction === "request" && widened) report("request-format-widened", message);
+    else if (direction === "response" && narrowed) report("response-format-narrowed", message);
+    else report(direction === "request" ? "request-format-changed" : "response-format-changed", message);
   }
 }
 

@@ -1,19 +1,25 @@
+/**
+ * Prism, the stateless mock and validating proxy of OpenAPI documents, run on `@gong-flows/spec` on a free
+ * loopback port: the fake's stateless sibling. Needs `@stoplight/prism-cli` (an optional peer dependency).
+ * @packageDocumentation
+ */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 
-/** Absolute path of the spec every server here is built from. */
+/** Absolute path of the spec the fake implements, resolved through its `@gong-flows/spec` dependency. */
 export const specPath: string = require.resolve("@gong-flows/spec/openapi.yaml");
 
-/** A server started by this kit; `stop` ends it and waits for its exit. */
+/** A server started here; `stop` ends it and waits for its exit. */
 export interface RunningServer {
   /** Base URL on loopback, without a trailing slash, e.g. `http://127.0.0.1:43117`. */
   readonly url: string;
   stop(): Promise<void>;
 }
 
+/** Options of {@link startPrism}. */
 export interface PrismOptions {
   /** `mock` answers from the spec's examples; `proxy` forwards to `upstream` and validates its answers. */
   mode?: "mock" | "proxy";
@@ -23,14 +29,26 @@ export interface PrismOptions {
   errors?: boolean;
   /** Whether Prism validates incoming requests (default true); `false` lets a proxy forward invalid requests. */
   validateRequest?: boolean;
-  /** The document to serve; default the workspace spec (`specPath`). */
+  /** The document to serve; default the spec the fake implements (`specPath`). */
   spec?: string;
   /** Milliseconds to wait for Prism to listen before giving up. */
   startTimeoutMs?: number;
+  /** The loopback port; default 0, a free one (see `url`). */
+  port?: number;
+  /** Receives everything Prism prints (its request log), e.g. to show it; by default it is dropped. */
+  onOutput?: (text: string) => void;
 }
 
 /** Prism's entry point, run with the current Node. */
-export const prismBin = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
+function prismBin(): string {
+  try {
+    return join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
+  } catch {
+    throw new Error(
+      "startPrism needs @stoplight/prism-cli: install it (5.14.2 runs on Node 20) next to @gong-flows/fake",
+    );
+  }
+}
 const listeningLine = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 /**
@@ -39,7 +57,7 @@ const listeningLine = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
  */
 export function startPrism(options: PrismOptions = {}): Promise<RunningServer> {
   const mode = options.mode ?? "mock";
-  const args = [prismBin, mode, "--host", "127.0.0.1", "--port", "0"];
+  const args = [prismBin(), mode, "--host", "127.0.0.1", "--port", String(options.port ?? 0)];
   if (options.errors) args.push("--errors");
   if (options.validateRequest === false) args.push("--validate-request=false");
   args.push(options.spec ?? specPath);
@@ -48,6 +66,11 @@ export function startPrism(options: PrismOptions = {}): Promise<RunningServer> {
     args.push(options.upstream);
   }
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  if (options.onOutput) {
+    const forward = (chunk: Buffer) => options.onOutput?.(chunk.toString("utf8"));
+    child.stdout?.on("data", forward);
+    child.stderr?.on("data", forward);
+  }
   return waitUntilListening(child, options.startTimeoutMs ?? 30_000);
 }
 
