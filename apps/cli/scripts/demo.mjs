@@ -29,7 +29,9 @@ try {
     ["unassign", "--crm-ids", exportFile, "--column", "Contact ID", "--journal", journal, "--dry-run"],
     ["unassign", "--crm-ids", exportFile, "--column", "Contact ID", "--journal", journal],
   ];
-  console.log(`# Prism mock of the spec at ${prism.url} (GONG_BASE_URL), dummy credentials, export ${exportFile}\n`);
+  console.log(
+    `# Prism mock of the spec at ${prism.url} (GONG_BASE_URL), dummy credentials, export ${exportFile}\n`,
+  );
   for (const args of steps) {
     console.log(`$ gong-flows ${args.map((arg) => (arg.includes(" ") ? `"${arg}"` : arg)).join(" ")}`);
     const run = spawnSync(process.execPath, [bin, ...args], { stdio: "inherit", env });
@@ -40,7 +42,9 @@ try {
   if (status === 1) {
     // Prism is stateless: it answers with the spec's example, which lists one of the two instances. A real Gong
     // (or `pnpm fake`) removes both and the job exits 0.
-    console.log("# Prism answered with the spec's example (one of the two instances listed); the demo ran as meant.");
+    console.log(
+      "# Prism answered with the spec's example (one of the two instances listed); the demo ran as meant.",
+    );
     status = 0;
   }
 } finally {
