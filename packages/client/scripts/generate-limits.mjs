@@ -78,6 +78,17 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
   }
 }
 
+const maxItems = Object.fromEntries(
+  Object.entries(limits).map(([operationId, fields]) => [
+    operationId,
+    Object.fromEntries(
+      Object.entries(fields)
+        .filter(([, field]) => field.maxItems !== undefined)
+        .map(([name, field]) => [name, field.maxItems]),
+    ),
+  ]),
+);
+
 // The string limits of named schemas (ids: FlowId, CrmProspectId…), for values that are not a body field.
 const schemaLimits = {};
 for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
@@ -98,6 +109,15 @@ export const SCHEMA_LIMITS = ${literal(schemaLimits)} as const;
 `;
 mkdirSync(dirname(outputPath), { recursive: true });
 writeFileSync(outputPath, output);
+// Its own module, so the client's start-up code (option ranges) does not load the patterns with the sizes.
+writeFileSync(
+  resolve(dirname(outputPath), "max-items.ts"),
+  `${header}
+
+/** The \`maxItems\` of every request body array, by operationId and field. */
+export const MAX_ITEMS = ${literal(maxItems)} as const;
+`,
+);
 writeFileSync(
   operationsPath,
   `${header}

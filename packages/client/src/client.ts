@@ -69,13 +69,10 @@ export function createClientWith(
       fetch: async (request) => (await load()).fetch(request),
     }),
     unassignFlowInstances: async (ids, unassignOptions) => (await load()).unassign(ids, unassignOptions),
-    findFlowInstances: async (query, findOptions) => (await load()).findFlowInstances(query, findOptions),
-    listFlows: (filter, listOptions) => ({
-      async *[Symbol.asyncIterator]() {
-        yield* (await load()).listFlows(filter, listOptions);
-      },
-    }),
-    unassignProspects: async (crmProspectIds, prospectOptions) =>
-      (await load()).unassignProspects(crmProspectIds, prospectOptions),
+    findFlowInstances: async (...args) => (await load()).findFlowInstances(...args),
+    async *listFlows(...args) {
+      yield* (await load()).listFlows(...args);
+    },
+    unassignProspects: async (...args) => (await load()).unassignProspects(...args),
   };
 }

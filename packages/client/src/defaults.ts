@@ -1,12 +1,12 @@
-import { REQUEST_LIMITS } from "./generated/limits.js";
+import { MAX_ITEMS } from "./generated/max-items.js";
 
 /** The most ids one unassign request may carry: the spec's `maxItems`, generated from it at build time. */
-export const MAX_IDS_PER_REQUEST: number = REQUEST_LIMITS.unassignFlows.flowInstanceIds.maxItems;
+export const MAX_IDS_PER_REQUEST: number = MAX_ITEMS.unassignFlows.flowInstanceIds;
 
 /** The most ids one flow instance lookup may carry: the spec's `maxItems` of the lookup's id lists. */
 export const MAX_IDS_PER_LOOKUP: number = Math.min(
-  REQUEST_LIMITS.getProspectsAssignedFlows.crmProspectsIds.maxItems,
-  REQUEST_LIMITS.getProspectsAssignedFlows.flowInstanceIds.maxItems,
+  MAX_ITEMS.getProspectsAssignedFlows.crmProspectsIds,
+  MAX_ITEMS.getProspectsAssignedFlows.flowInstanceIds,
 );
 
 /** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
