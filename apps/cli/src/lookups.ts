@@ -2,7 +2,7 @@ import { type Flow, type FlowInstance, GongApiError, GongInputError } from "@gon
 import { describeValue, emailProblem, SCHEMA_LIMITS } from "@gong-flows/client/node";
 import type { FindArgs, FlowsArgs } from "./args.js";
 import { collectIds } from "./ids.js";
-import { CRM_PROSPECT_IDS, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
+import { CRM_PROSPECT_IDS, checkFlowIds, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { describeTarget, resolveTarget } from "./target.js";
@@ -20,6 +20,7 @@ export async function find(args: FindArgs, io: CliIo): Promise<number> {
         column: args.column,
       })
     : await collectIds(args.ids, args.files, io.readStdin, { kind: FLOW_INSTANCE_IDS, column: args.column });
+  checkFlowIds(args.flows);
   const target = resolveTarget(args.baseUrl, io.env);
   const client = createClient(args, target.baseUrl, io);
   io.stderr.write(`gong-flows: ${describeTarget(target, io.env)}\n`);

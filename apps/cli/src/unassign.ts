@@ -12,7 +12,7 @@ import { type BatchPlan, emailProblem, planBatches } from "@gong-flows/client/no
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
-import { CRM_PROSPECT_IDS, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
+import { CRM_PROSPECT_IDS, checkFlowIds, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
 import { bindingOf } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
@@ -36,6 +36,7 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     const problem = emailProblem(args.unassignedBy);
     if (problem) throw new UsageError(`--unassigned-by ${problem}`);
   }
+  checkFlowIds(args.flows);
   const target = resolveTarget(args.baseUrl, io.env);
   const baseUrl = target.baseUrl;
   const plan = planBatches(ids, byCrm ? Number.MAX_SAFE_INTEGER : args.batchSize);

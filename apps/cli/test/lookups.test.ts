@@ -125,6 +125,17 @@ describe("gong-flows unassign --crm-ids against the fake", () => {
     expect(gong.requests).toHaveLength(0);
   });
 
+  it("refuses a --flow that is not a flow id, naming it", async () => {
+    const gong = await startFake(prospects(1).options);
+    const result = await runCli(["unassign", "--crm-ids", "-", "--flow", "Inbound", "--base-url", gong.url], {
+      env: CREDENTIALS,
+      stdin: `${crm(0)}\n`,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--flow "Inbound" is not a flow id/);
+    expect(gong.requests).toHaveLength(0);
+  });
+
   it("refuses the export without --column, pointing to it", async () => {
     const gong = await startFake(prospects(5).options);
     const file = join(scratch(), "contacts.csv");

@@ -1,4 +1,5 @@
-import { idProblem } from "@gong-flows/client/node";
+import { describeValue, idProblem, SCHEMA_LIMITS } from "@gong-flows/client/node";
+import { UsageError } from "../usage-error.js";
 
 /** What the values of an input are meant to be, and how to tell a value that cannot be one. */
 export interface IdKind {
@@ -32,3 +33,16 @@ export const CRM_PROSPECT_IDS: IdKind = {
     return null;
   },
 };
+
+const FLOW_ID = new RegExp(SCHEMA_LIMITS.FlowId.pattern, "u");
+
+/** Checks `--flow` values against the spec's flow id pattern before anything is sent. */
+export function checkFlowIds(flows: readonly string[]): void {
+  for (const flow of flows) {
+    if (!FLOW_ID.test(flow)) {
+      throw new UsageError(
+        `--flow ${describeValue(flow)} is not a flow id: flow ids are decimal digits (gong-flows flows lists them)`,
+      );
+    }
+  }
+}
