@@ -23,6 +23,7 @@ describe("limits", () => {
       requestsPerSecond: { default: 3, min: 0, max: Number.POSITIVE_INFINITY, exclusiveMin: true },
       batchSize: { default: 200, min: 1, max: 200, integer: true },
       maxIsolationRequests: { default: 64, min: 0, max: 10_000, integer: true },
+      lookupBatchSize: { default: 100, min: 1, max: 200, integer: true },
     });
   });
 });
