@@ -4,8 +4,9 @@ import { mib, type Row, s } from "./table.js";
 // Three processes at R = 10/s, 30 requests each: the shared floor is 8.9 s. Each process alone paces at R, so
 // without a shared limiter they start 3R together against a limit of R.
 const MANY = { processes: 3, rate: 10, idsEach: 600, batchSize: 20 } as const;
-// 1,000,000 ids are 5,000 requests: 50 s at R = 100/s (at Gong's default 3/s it would be 28 minutes).
-const BIG = { ids: 1_000_000, rate: 100 } as const;
+// 1,000,000 ids are 5,000 requests: 100 s at R = 50/s (at Gong's default 3/s it would be 28 minutes). The fake
+// (validating every request and answer against the spec) is the bottleneck in this process from about 80/s.
+const BIG = { ids: 1_000_000, rate: 50 } as const;
 // The journal's cost at a raised company limit: 1,000 requests at 50/s, with and without the journal.
 const JOURNAL = { ids: 200_000, rate: 50 } as const;
 const MEMORY_LIMIT = 600 * 1024 * 1024;
@@ -45,43 +46,31 @@ export async function bigJobRows(quick: boolean): Promise<Row[]> {
     },
   ];
   const rows = [...manyRows("each pacing alone", alone), ...manyRows("sharing one Redis limiter", shared)];
+  const floorRow = (figure: string, result: { wallMs: number; floorMs: number }, target: boolean): Row => ({
+    figure,
+    measured: s(result.wallMs),
+    reference: `(requests − 1) / R ${s(result.floorMs)}`,
+    ratio: result.wallMs / result.floorMs,
+    target: target ? "≤ 1.05" : "",
+    met: target ? result.wallMs / result.floorMs <= 1.05 : null,
+  });
   if (big) {
-    rows.push(
-      {
-        figure: `1,000,000 ids, CLI with journal at R = ${BIG.rate}/s: wall time`,
-        measured: s(big.wallMs),
-        reference: `(requests − 1) / R ${s(big.floorMs)}`,
-        ratio: big.wallMs / big.floorMs,
-        target: "≤ 1.05",
-        met: big.wallMs / big.floorMs <= 1.05,
-      },
-      {
-        figure: "1,000,000 ids, CLI with journal: peak RSS",
-        measured: mib(big.peakRss),
-        reference: "",
-        ratio: null,
-        target: `< ${mib(MEMORY_LIMIT)}`,
-        met: big.peakRss > 0 && big.peakRss < MEMORY_LIMIT,
-      },
-    );
+    rows.push(floorRow(`1,000,000 ids, CLI with journal at R = ${BIG.rate}/s: wall time`, big, true), {
+      figure: "1,000,000 ids, CLI with journal: peak RSS",
+      measured: mib(big.peakRss),
+      reference: "",
+      ratio: null,
+      target: `< ${mib(MEMORY_LIMIT)}`,
+      met: big.peakRss > 0 && big.peakRss < MEMORY_LIMIT,
+    });
   }
   rows.push(
-    {
-      figure: `${JOURNAL.ids.toLocaleString("en-US")} ids at R = ${JOURNAL.rate}/s with a journal: wall time`,
-      measured: s(withJournal.wallMs),
-      reference: `(requests − 1) / R ${s(withJournal.floorMs)}`,
-      ratio: withJournal.wallMs / withJournal.floorMs,
-      target: "≤ 1.05",
-      met: withJournal.wallMs / withJournal.floorMs <= 1.05,
-    },
-    {
-      figure: "the same without a journal: wall time",
-      measured: s(withoutJournal.wallMs),
-      reference: `(requests − 1) / R ${s(withoutJournal.floorMs)}`,
-      ratio: withoutJournal.wallMs / withoutJournal.floorMs,
-      target: "",
-      met: null,
-    },
+    floorRow(
+      `${JOURNAL.ids.toLocaleString("en-US")} ids at R = ${JOURNAL.rate}/s with a journal: wall time`,
+      withJournal,
+      true,
+    ),
+    floorRow("the same without a journal: wall time", withoutJournal, false),
   );
   return rows;
 }

@@ -1,13 +1,12 @@
 // Big jobs and shared limits: several CLI processes against one company limit (with and without a shared Redis
 // limiter), a 1,000,000-id job with its journal, and the journal's cost at a raised company limit.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeIds, startFakeGong } from "@gong-flows/fake";
-import { startRedis } from "@gong-flows/testkit";
+import { spawnNodeScript, startRedis } from "@gong-flows/testkit";
 
 const require = createRequire(import.meta.url);
 const cliPackage = require.resolve("@gong-flows/cli/package.json");
@@ -26,33 +25,27 @@ interface CliRun {
   readonly peakRss: number;
 }
 
-/** Runs the built CLI in its own process with only the given environment, and reads back its peak RSS. */
-function runCli(args: readonly string[], env: Record<string, string>, scratch: string): Promise<CliRun> {
+/**
+ * Runs the built CLI in its own process with only the given environment, and reads back its peak RSS (the
+ * preload writes it at exit; `NODE_OPTIONS` carries `--import` to the child).
+ */
+async function runCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  scratch: string,
+): Promise<CliRun> {
   const rssFile = join(scratch, `rss-${Math.random().toString(36).slice(2)}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", maxRssPreload, cliBin, ...args], {
-      env: { PATH: process.env.PATH ?? "", ...env, GONG_FLOWS_BENCH_RSS_FILE: rssFile },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    child.once("error", reject);
-    child.once("close", (code) => {
-      let peakRss = 0;
-      try {
-        peakRss = Number(readFileSync(rssFile, "utf8"));
-      } catch {
-        // The process died before its exit handler ran; the caller sees the exit code.
-      }
-      resolve({ code, stdout, stderr, peakRss });
-    });
+  const { result } = spawnNodeScript(cliBin, args, {
+    env: { ...env, NODE_OPTIONS: `--import=${maxRssPreload}`, GONG_FLOWS_BENCH_RSS_FILE: rssFile },
   });
+  const { code, stdout, stderr } = await result;
+  let peakRss = 0;
+  try {
+    peakRss = Number(readFileSync(rssFile, "utf8"));
+  } catch {
+    // The process died before its exit handler ran; the caller sees the exit code.
+  }
+  return { code, stdout, stderr, peakRss };
 }
 
 export interface ManyProcessesResult {

@@ -22,6 +22,10 @@ export interface UnassignArgs {
   readonly timeoutMs: number;
   readonly batchSize: number;
   readonly maxIsolationRequests: number;
+  /** Requests per UTC day (`--daily-limit N`), or `null` (`--no-daily-limit`). */
+  readonly dailyLimit: number | null;
+  /** `--redis URL`; `GONG_FLOWS_REDIS_URL` is read with the rest of the environment. */
+  readonly redis: string | undefined;
   readonly quiet: boolean;
 }
 
@@ -65,6 +69,7 @@ export const FLAG_RANGES = {
   timeoutMs: OPTION_RANGES.timeoutMs,
   batchSize: OPTION_RANGES.batchSize,
   maxIsolationRequests: OPTION_RANGES.maxIsolationRequests,
+  dailyLimit: OPTION_RANGES.dailyRequestLimit,
 } as const satisfies Record<string, NumberRange>;
 
 const UNASSIGN_OPTIONS = {
@@ -82,6 +87,9 @@ const UNASSIGN_OPTIONS = {
   "timeout-ms": { type: "string" },
   "batch-size": { type: "string" },
   "max-isolation-requests": { type: "string" },
+  "daily-limit": { type: "string" },
+  "no-daily-limit": { type: "boolean" },
+  redis: { type: "string" },
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -233,6 +241,9 @@ function parseUnassign(argv: readonly string[]): Command {
   if (files.filter((file) => file === "-").length > 1) {
     throw new UsageError("--file - (standard input) can be given only once");
   }
+  if (values["no-daily-limit"] && values["daily-limit"] !== undefined) {
+    throw new UsageError("--daily-limit and --no-daily-limit contradict each other: give one");
+  }
   const crmIds = values["crm-ids"];
   if (crmIds !== undefined && (files.length > 0 || positionals.length > 0)) {
     throw new UsageError("unassign takes flow instance ids (ID... or --file) or --crm-ids, not both");
@@ -264,6 +275,10 @@ function parseUnassign(argv: readonly string[]): Command {
       values["max-isolation-requests"],
       FLAG_RANGES.maxIsolationRequests,
     ),
+    dailyLimit: values["no-daily-limit"]
+      ? null
+      : parseNumber("--daily-limit", values["daily-limit"], FLAG_RANGES.dailyLimit),
+    redis: values.redis,
     quiet: values.quiet ?? false,
   };
 }

@@ -22,6 +22,7 @@ Credentials come from the environment only:
   GONG_ACCESS_KEY + GONG_ACCESS_KEY_SECRET   (an access key pair, Basic auth)
   GONG_BEARER_TOKEN                          (an OAuth token: api:flows:read to look up, api:flows:write to unassign)
   GONG_BASE_URL                              your company's API base URL (default https://api.gong.io)
+  GONG_FLOWS_REDIS_URL                       a Redis that holds one rate and daily limit for many processes
 
 Exit codes: 0 done (every id unassigned); 1 some id not unassigned, a lookup failed, or the run was stopped;
 2 usage or input error, nothing sent.
@@ -75,6 +76,11 @@ Options:
                           extra requests a run may spend finding the ids Gong refuses (one id
                           that does not exist fails its whole batch; ~12-16 to find it), ${span(FLAG_RANGES.maxIsolationRequests)}
                                                                                      (default: ${FLAG_RANGES.maxIsolationRequests.default})
+  --daily-limit N         requests per UTC day; when spent the run stops and says when to resume
+                                                                                     (default: ${FLAG_RANGES.dailyLimit.default})
+  --no-daily-limit        no daily limit (Gong's own quota still answers 429)
+  --redis URL             share --rps and --daily-limit with every process using this Redis (redis:// or
+                          rediss://; one limit per base URL)             (default: $GONG_FLOWS_REDIS_URL, else none)
   --quiet                 no progress line on stderr                                 (default: off)
   -h, --help              show this help
 

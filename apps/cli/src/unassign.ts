@@ -3,6 +3,7 @@ import {
   type GongFlowsClient,
   type GongFlowsClientOptions,
   GongInputError,
+  type Limiter,
   OPTION_RANGES,
   type Outcome,
   ProgressHandlerError,
@@ -20,6 +21,8 @@ import { emptyRun, mergeReports } from "./journal/merge.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
+import { openSharedLimiter } from "./shared-limiter.js";
+import { stopNote } from "./stop-note.js";
 import { describeTarget, resolveTarget, type Target } from "./target.js";
 import { UsageError } from "./usage-error.js";
 
@@ -51,11 +54,29 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     return byCrm ? dryRunByCrm(plan, args, target, io, settled) : dryRun(plan, args, target, io, settled);
   }
 
-  const client = createClient(args, baseUrl, io);
+  const limiter = await openSharedLimiter(args, baseUrl, io.env);
+  try {
+    return await send(args, io, target, plan, binding, limiter);
+  } finally {
+    await limiter?.close();
+  }
+}
+
+/** The job once nothing is left to check: the client, the journal, then the lookups (--crm-ids) and the run. */
+async function send(
+  args: UnassignArgs,
+  io: CliIo,
+  target: Target,
+  plan: BatchPlan,
+  binding: ReturnType<typeof bindingOf>,
+  limiter: Limiter | null,
+): Promise<number> {
+  const byCrm = args.crmIds !== undefined;
+  const client = createClient(args, target.baseUrl, io, limiter);
   const journal = args.journal ? openJournal(args.journal, binding) : null;
   io.stderr.write(`gong-flows: ${describeTarget(target, io.env)}\n`);
   try {
-    if (!byCrm) return await runJob(args, io, client, journal, plan.ids, plan.duplicates, null);
+    if (!byCrm) return await runJob(args, io, client, journal, plan.ids, plan.duplicates, null, limiter);
     const found = await client.findFlowInstances(
       { crmProspectIds: plan.ids },
       args.flows.length > 0 ? { flowIds: args.flows } : {},
@@ -86,7 +107,7 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
         `of ${withOpen.size} prospects found in ${found.requests} lookup request${found.requests === 1 ? "" : "s"}; ` +
         `${prospects.withoutOpenInstances.length} without open instances\n`,
     );
-    return await runJob(args, io, client, journal, jobIds, plan.duplicates, { found, prospects });
+    return await runJob(args, io, client, journal, jobIds, plan.duplicates, { found, prospects }, limiter);
   } finally {
     journal?.close();
   }
@@ -110,6 +131,7 @@ async function runJob(
   jobIds: readonly string[],
   duplicates: number,
   lookup: LookupPart | null,
+  limiter: Limiter | null,
 ): Promise<number> {
   const settledBefore = journal?.state.settled ?? new Map<string, Outcome>();
   const toSend = jobIds.filter((id) => !settledBefore.has(id));
@@ -156,6 +178,12 @@ async function runJob(
         };
   const stopped = io.stopSignal?.aborted === true;
   io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report, { stopped }));
+  const note = stopNote(report, {
+    journal: args.journal !== undefined,
+    dailyLimit: args.dailyLimit,
+    shared: limiter !== null,
+  });
+  if (note) io.stderr.write(`gong-flows: ${note}\n`);
   if (journalFailure) {
     io.stderr.write(
       `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
@@ -171,9 +199,10 @@ const OPEN_STATUSES: ReadonlySet<string> = new Set(["Pending", "Running", "Pause
 
 export function createClient(
   args: Pick<UnassignArgs, "rps" | "maxRetries" | "timeoutMs"> &
-    Partial<Pick<UnassignArgs, "batchSize" | "maxIsolationRequests">>,
+    Partial<Pick<UnassignArgs, "batchSize" | "maxIsolationRequests" | "dailyLimit">>,
   baseUrl: string,
   io: CliIo,
+  limiter: Limiter | null = null,
 ): GongFlowsClient {
   const auth = credentialsFromEnv(io.env);
   const debug = io.env.GONG_FLOWS_DEBUG === "1";
@@ -181,7 +210,13 @@ export function createClient(
     return createGongFlowsClient({
       auth,
       baseUrl,
-      requestsPerSecond: args.rps,
+      // A shared limiter holds the rate and the daily limit itself (it was given both).
+      ...(limiter
+        ? { limiter }
+        : {
+            requestsPerSecond: args.rps,
+            ...(args.dailyLimit === undefined ? {} : { dailyRequestLimit: args.dailyLimit }),
+          }),
       maxRetries: args.maxRetries,
       timeoutMs: args.timeoutMs,
       ...(args.batchSize === undefined ? {} : { batchSize: args.batchSize }),

@@ -45,6 +45,7 @@ export const OPTION_RANGES = {
     max: UNBOUNDED,
     exclusiveMin: true,
   },
+  dailyRequestLimit: { default: 10_000, min: 1, max: Number.POSITIVE_INFINITY, integer: true },
   batchSize: {
     default: MAX_IDS_PER_REQUEST,
     min: 1,

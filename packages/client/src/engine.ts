@@ -4,6 +4,8 @@ import type { UnassignReport } from "./bulk/report.js";
 import { type UnassignOptions, unassignInBulk } from "./bulk/run.js";
 import { MAX_ID_LENGTH, MAX_IDS_PER_REQUEST } from "./defaults.js";
 import type { paths } from "./generated/openapi.js";
+import { withDailyLimit } from "./limiter/daily.js";
+import type { Limiter } from "./limiter/limiter.js";
 import { createPacer } from "./limiter/pacer.js";
 import { findFlowInstances } from "./lookups/find.js";
 import { type ListFlowsFilter, type ListFlowsOptions, listFlows } from "./lookups/list-flows.js";
@@ -38,6 +40,14 @@ export interface ClientInternals {
   random?: () => number;
 }
 
+const SHARED_LIMITER_CONCURRENCY = 8;
+
+/** The default limiter: pacing in this process, and a count per UTC day unless `dailyRequestLimit` is null. */
+function inProcessLimiter(rate: number | null, daily: number | null, clock: Clock): Limiter {
+  const pacer = createPacer(rate, clock);
+  return daily === null ? pacer : withDailyLimit(pacer, daily);
+}
+
 /** What a client does once it sends: the transport beneath `api`, the bulk call and the lookups, sharing one limiter. */
 export interface Engine {
   fetch(request: Request): Promise<Response>;
@@ -66,17 +76,21 @@ export function createEngine(resolved: ResolvedOptions, internals: ClientInterna
     maxBodyBytes: MAX_RESPONSE_BYTES,
     maxRetries: resolved.maxRetries,
     maxRetryAfterSeconds: resolved.maxRetryAfterSeconds,
-    limiter: createPacer(resolved.requestsPerSecond, clock),
+    limiter:
+      resolved.limiter ?? inProcessLimiter(resolved.requestsPerSecond, resolved.dailyRequestLimit, clock),
     clock,
     random: internals.random ?? Math.random,
     redact: createRedactor(auth.secrets),
     onRequest: resolved.onRequest,
   });
-  // Enough overlap that slow answers do not pull the run below the paced rate.
+  // Enough overlap that slow answers do not pull the run below the paced rate. A given limiter's rate is its own:
+  // 8 requests may wait on it at once (each holds one reserved start, so more would only lengthen the queue).
   const concurrency =
-    resolved.requestsPerSecond === null
-      ? 4
-      : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
+    resolved.limiter !== null
+      ? SHARED_LIMITER_CONCURRENCY
+      : resolved.requestsPerSecond === null
+        ? 4
+        : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
   // The lookups speak through openapi-fetch over the same transport: typed by the spec, paced and retried alike.
   const lookup: LookupConfig = {
     api: createClient<paths>({ baseUrl: resolved.baseUrl, fetch: (request) => transport.fetch(request) }),

@@ -2,6 +2,7 @@ import { checkAuth, type GongAuth } from "./auth.js";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
 import { describeRange, inRange, type NumericOption, OPTION_RANGES } from "./defaults.js";
 import { GongInputError } from "./input-error.js";
+import type { Limiter } from "./limiter/limiter.js";
 import type { RequestObserver } from "./transport/observer.js";
 
 /** Options of {@link createGongFlowsClient}. Only `auth` is required. */
@@ -18,6 +19,18 @@ export interface GongFlowsClientOptions {
   timeoutMs?: number;
   /** Request starts per second (Gong's default company limit is 3). `null` switches pacing off. Default 3. */
   requestsPerSecond?: number | null;
+  /**
+   * Requests per UTC day, counted by the in-process limiter (Gong's default company quota is 10,000). Once spent,
+   * nothing more is sent: unsettled ids are `skipped` and the report's errors entry is `daily_limit`, with when it
+   * resets. `null` for no daily limit. Default 10,000.
+   */
+  dailyRequestLimit?: number | null;
+  /**
+   * A shared limiter (e.g. `createRedisLimiter` of `@gong-flows/limiter-redis`) instead of the in-process one. It
+   * owns the rate and the daily count: set them on it, not here (`requestsPerSecond` or `dailyRequestLimit` beside
+   * it is a `GongInputError`).
+   */
+  limiter?: Limiter;
   /** Ids per request, 1..200 (the spec's `maxItems`). Default 200. */
   batchSize?: number;
   /** Extra requests one bulk run may spend isolating refused ids, 0..10 000. Default 64. */
@@ -39,6 +52,9 @@ export interface ResolvedOptions {
   readonly maxRetryAfterSeconds: number;
   readonly timeoutMs: number;
   readonly requestsPerSecond: number | null;
+  readonly dailyRequestLimit: number | null;
+  /** The caller's limiter, or `null` for the in-process one built from the two options above. */
+  readonly limiter: Limiter | null;
   readonly batchSize: number;
   readonly maxIsolationRequests: number;
   readonly lookupBatchSize: number;
@@ -65,6 +81,27 @@ function functionOption<T>(field: string, value: T): T {
   return value;
 }
 
+/** A given limiter, checked; it owns the rate and the daily count, so neither may be given beside it. */
+function limiterOption(options: GongFlowsClientOptions): Limiter | null {
+  const { limiter } = options;
+  if (limiter === undefined) return null;
+  const shaped = limiter as Partial<Limiter> | null;
+  if (typeof shaped?.acquire !== "function" || typeof shaped.pause !== "function") {
+    throw new GongInputError("limiter must have acquire() and pause() (the Limiter interface)", {
+      field: "limiter",
+    });
+  }
+  for (const field of ["requestsPerSecond", "dailyRequestLimit"] as const) {
+    if (options[field] !== undefined) {
+      throw new GongInputError(
+        `${field} cannot be given with limiter: the limiter owns the rate and the daily limit (set them on it)`,
+        { field },
+      );
+    }
+  }
+  return limiter;
+}
+
 /** Checks every option before anything is sent, and fills in the defaults. */
 export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
@@ -72,8 +109,8 @@ export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions
   }
   const numbers = {} as Record<NumericOption, number>;
   for (const field of Object.keys(OPTION_RANGES) as NumericOption[]) {
-    // `requestsPerSecond: null` switches pacing off.
-    if (field !== "requestsPerSecond" || options[field] !== null)
+    // `requestsPerSecond: null` switches pacing off, `dailyRequestLimit: null` the daily count.
+    if ((field !== "requestsPerSecond" && field !== "dailyRequestLimit") || options[field] !== null)
       numbers[field] = numberOption(field, options[field]);
   }
   return {
@@ -81,6 +118,8 @@ export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions
     auth: checkAuth(options.auth),
     baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, options.allowInsecureHttp === true),
     requestsPerSecond: options.requestsPerSecond === null ? null : numbers.requestsPerSecond,
+    dailyRequestLimit: options.dailyRequestLimit === null ? null : numbers.dailyRequestLimit,
+    limiter: limiterOption(options),
     fetch: functionOption("fetch", options.fetch ?? globalThis.fetch),
     onRequest: options.onRequest === undefined ? undefined : functionOption("onRequest", options.onRequest),
   };

@@ -21,6 +21,7 @@ describe("limits", () => {
       maxRetryAfterSeconds: { default: 120, min: 0, max: Number.POSITIVE_INFINITY },
       timeoutMs: { default: 30_000, min: 100, max: 600_000, integer: true },
       requestsPerSecond: { default: 3, min: 0, max: Number.POSITIVE_INFINITY, exclusiveMin: true },
+      dailyRequestLimit: { default: 10_000, min: 1, max: Number.POSITIVE_INFINITY, integer: true },
       batchSize: { default: 200, min: 1, max: 200, integer: true },
       maxIsolationRequests: { default: 64, min: 0, max: 10_000, integer: true },
       lookupBatchSize: { default: 100, min: 1, max: 200, integer: true },
@@ -35,6 +36,7 @@ describe("describeRange", () => {
     ["timeoutMs", "an integer from 100 to 600000"],
     ["requestsPerSecond", "a number greater than 0"],
     ["batchSize", "an integer from 1 to 200"],
+    ["dailyRequestLimit", "an integer of 1 or more"],
   ] as const)("reads the range of %s as %j", (option, text) => {
     expect(describeRange(OPTION_RANGES[option])).toBe(text);
   });

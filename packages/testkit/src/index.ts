@@ -6,6 +6,7 @@ export {
   startPrism,
   stopProcess,
 } from "@gong-flows/fake/prism";
-export { listenOnLoopback } from "./loopback.js";
+export { freePort, listenOnLoopback } from "./loopback.js";
 export { type RedisOptions, type RunningRedis, startRedis } from "./redis.js";
 export { type ProcessResult, spawnNodeScript } from "./spawn.js";
+export { mostInWindow } from "./timing.js";

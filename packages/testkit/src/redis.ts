@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { stopProcess } from "@gong-flows/fake/prism";
+import { freePort } from "./loopback.js";
 
 /** A `redis-server` started by this kit on a free loopback port, with no persistence. */
 export interface RunningRedis {
@@ -32,19 +32,6 @@ function redisServerBinary(): string {
   throw new Error(
     "redis-server not found: install Debian's package (apt-get install -y redis-server; .ci/run does)",
   );
-}
-
-/** A port that was free a moment ago on 127.0.0.1 (redis-server cannot bind port 0 and report it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

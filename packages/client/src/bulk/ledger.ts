@@ -1,4 +1,4 @@
-import type { GongApiError } from "../errors.js";
+import { type GongApiError, GongDailyLimitError, GongRateLimitError } from "../errors.js";
 import type { AttemptFacts } from "../transport/attempt.js";
 import type { Outcome, ProgressEvent, UnassignError, UnassignReport } from "./report.js";
 import { buildReport } from "./report-builder.js";
@@ -84,6 +84,7 @@ export class Ledger {
       // With no answer, Gong said nothing: the transport's own description (ENOTFOUND, a timeout) stands in.
       messages: error.messages.length === 0 && error.status === null ? [error.message] : [...error.messages],
       flowInstanceIds: [...ids],
+      ...resetOf(error),
     };
     this.#errors.push(entry);
     return entry;
@@ -144,4 +145,13 @@ export class Ledger {
       this.#handlerFailure = { error };
     }
   }
+}
+
+/** When a quota stop ends: the daily limit's reset, or now plus a rate limit's known wait. */
+function resetOf(error: GongApiError): { resetsAt?: string } {
+  if (error instanceof GongDailyLimitError) return { resetsAt: error.resetsAt.toISOString() };
+  if (error instanceof GongRateLimitError && error.retryAfter !== null) {
+    return { resetsAt: new Date(Date.now() + error.retryAfter * 1000).toISOString() };
+  }
+  return {};
 }

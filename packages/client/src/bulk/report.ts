@@ -15,6 +15,11 @@ export interface UnassignError {
   /** Gong's own messages (`errors[]` of the body); with no answer, the transport's description of the failure. */
   readonly messages: readonly string[];
   readonly flowInstanceIds: readonly string[];
+  /**
+   * For a stop by a quota (`daily_limit`, or a `rate_limit` whose wait was known): when requests may start again,
+   * as an ISO 8601 time. Re-running then (with the CLI: the same command and journal) goes on.
+   */
+  readonly resetsAt?: string;
 }
 
 /**

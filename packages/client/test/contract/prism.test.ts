@@ -147,6 +147,7 @@ describe("bulk unassign against the Prism mock", () => {
         message: `${sentence} (requestId 4al018gzaztcr8nbukw)`,
         messages: ["An error has occurred"],
         flowInstanceIds: ["234599484848423"],
+        ...(status === 429 ? { resetsAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } : {}),
       },
     ]);
   });

@@ -132,6 +132,8 @@ describe("retries", () => {
         message: "Gong's request limit was exceeded (429): limit; retry after 999 s (requestId r9)",
         messages: ["limit"],
         flowInstanceIds: ["1"],
+        // When Gong said the limit lets requests through again.
+        resetsAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
     ]);
     expect(report.skipped).toEqual(["1"]);
