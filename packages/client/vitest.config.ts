@@ -5,6 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 20_000,
-    hookTimeout: 40_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,6 +1,17 @@
-import { describeValue, idProblem } from "@gong-flows/client/node";
+import { describeValue } from "@gong-flows/client/node";
+import { CsvError, csvRecords } from "./input/csv.js";
+import { headerFields, looksLikeHeader } from "./input/header.js";
+import { FLOW_INSTANCE_IDS, type IdKind } from "./input/id-kinds.js";
 import { MAX_INPUT_IDS, noInputYet, readIdFile } from "./input.js";
 import { UsageError } from "./usage-error.js";
+
+/** How the ids of a command are read: what they are, and the CSV column to take them from (`--column`). */
+export interface IdInput {
+  readonly kind: IdKind;
+  readonly column?: string | undefined;
+}
+
+const PLAIN_IDS: IdInput = { kind: FLOW_INSTANCE_IDS };
 
 const FILE_ERRORS: Record<string, string> = {
   ENOENT: "no such file",
@@ -22,13 +33,14 @@ function decodeUtf8(bytes: Uint8Array, name: string): string {
 
 /**
  * Collects ids from arguments and `--file` sources, in that order. Each argument is one id; a file holds ids
- * separated by newlines, commas or whitespace, and lines starting with `#` are comments. Every problem names
- * where it is (argument number, or file and line).
+ * separated by newlines, commas or whitespace, and lines starting with `#` are comments; with `--column` it is a
+ * CSV file with a header row. Every problem names where it is (argument number, or file and line).
  */
 export async function collectIds(
   args: readonly string[],
   files: readonly string[],
   readStdin: () => Promise<string>,
+  input: IdInput = PLAIN_IDS,
 ): Promise<string[]> {
   const ids: string[] = [];
   // The caps hold for all sources together: eight files just under the cap must not add up to 40,000,000 ids.
@@ -39,8 +51,12 @@ export async function collectIds(
     if (id.includes("\uFFFD")) {
       throw new UsageError(`Id argument ${index + 1} is not valid UTF-8 text; type or paste the id again`);
     }
-    const problem = idProblem(id);
-    if (problem) throw new UsageError(`Id argument ${index + 1} ${describeValue(id)} ${problem}`);
+    const problem = input.kind.problem(id);
+    if (problem) {
+      throw new UsageError(
+        `Argument ${index + 1} ${describeValue(id)} is not a ${input.kind.noun}: it ${problem}`,
+      );
+    }
     ids.push(id);
   });
   for (const file of files) {
@@ -55,7 +71,9 @@ export async function collectIds(
       throw new UsageError(`Cannot read --file ${name}: ${why}${code ? ` (${code})` : ""}`);
     }
     // One push per id: spreading a file's ids into push() overflows the stack from about 125,000 ids.
-    for (const id of idsInText(text, name)) ids.push(id);
+    const found =
+      input.column === undefined ? idsInText(text, name, input.kind) : idsInColumn(text, name, input);
+    for (const id of found) ids.push(id);
     // Standard input is read by the caller with a cap of its own; its ids still count towards the total.
     if (ids.length > MAX_INPUT_IDS) {
       throw new UsageError(
@@ -66,26 +84,97 @@ export async function collectIds(
     totals.ids = ids.length;
   }
   if (ids.length === 0) {
-    throw new UsageError(
-      "No ids given: pass flow instance ids as arguments or with --file PATH (- for stdin)",
-    );
+    throw new UsageError(`No ids given: pass ${input.kind.noun}s as arguments or with a file (- for stdin)`);
   }
   return ids;
 }
 
-/** Parses the ids of one file's text. */
-export function idsInText(text: string, name: string): string[] {
+/** Separators between ids on a line: CRM ids never hold whitespace, so a space inside a value is a mistake there. */
+const separatorsOf = (kind: IdKind) => (kind === FLOW_INSTANCE_IDS ? /[\s,]+/ : /[,\t]+/);
+
+/** Parses the ids of one file's text; a CSV header on the first data line is refused with the `--column` hint. */
+export function idsInText(text: string, name: string, kind: IdKind = FLOW_INSTANCE_IDS): string[] {
   const ids: string[] = [];
+  const separators = separatorsOf(kind);
   const lines = text.replace(/^\uFEFF/, "").split("\n");
+  let firstDataLine = true;
   lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("#")) return;
-    for (const token of trimmed.split(/[\s,]+/)) {
+    if (firstDataLine && looksLikeHeader(trimmed, kind)) throw headerError(name, index + 1, trimmed, kind);
+    firstDataLine = false;
+    for (const raw of trimmed.split(separators)) {
+      const token = raw.trim();
       if (token === "") continue;
-      const problem = idProblem(token);
-      if (problem) throw new UsageError(`${name}:${index + 1}: id ${describeValue(token)} ${problem}`);
+      const problem = kind.problem(token);
+      if (problem) {
+        throw new UsageError(
+          `${name}:${index + 1}: ${describeValue(token)} is not a ${kind.noun}: it ${problem}`,
+        );
+      }
       ids.push(token);
     }
   });
   return ids;
+}
+
+function headerError(name: string, line: number, text: string, kind: IdKind): UsageError {
+  const columns = headerFields(text)
+    .filter((field) => field !== "")
+    .map((field) => JSON.stringify(field))
+    .join(", ");
+  return new UsageError(
+    `${name}:${line}: ${describeValue(text)} is a CSV header, not ${kind.noun}s. Take the ids from one column ` +
+      `with --column NAME (this file's columns: ${columns})`,
+  );
+}
+
+/** The values of one column of a CSV file with a header row (`--column NAME`), each checked as an id. */
+export function idsInColumn(text: string, name: string, input: IdInput): string[] {
+  const ids: string[] = [];
+  const column = input.column ?? "";
+  let index = -1;
+  try {
+    for (const record of csvRecords(text)) {
+      if (index === -1) {
+        index = columnIndex(record.fields, column, name, record.line);
+        continue;
+      }
+      if (record.fields.every((field) => field.trim() === "")) continue;
+      const value = (record.fields[index] ?? "").trim();
+      if (value === "") {
+        throw new UsageError(`${name}:${record.line}: no value in column ${JSON.stringify(column)}`);
+      }
+      const problem = input.kind.problem(value);
+      if (problem) {
+        throw new UsageError(
+          `${name}:${record.line}: ${describeValue(value)} in column ${JSON.stringify(column)} is not a ` +
+            `${input.kind.noun}: it ${problem}`,
+        );
+      }
+      ids.push(value);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw new UsageError(`${name}:${error.line}: not CSV: ${error.message}`);
+    throw error;
+  }
+  if (index === -1) throw new UsageError(`${name} is empty: --column needs a header row and ids under it`);
+  return ids;
+}
+
+function columnIndex(header: readonly string[], column: string, name: string, line: number): number {
+  const names = header.map((field) => field.trim());
+  let index = names.indexOf(column);
+  if (index === -1) {
+    const folded = names.map((field) => field.toLowerCase());
+    index = folded.indexOf(column.trim().toLowerCase());
+    if (index !== -1 && folded.indexOf(folded[index] ?? "", index + 1) !== -1) index = -1;
+  }
+  if (index === -1) {
+    const columns = names.map((field) => describeValue(field)).join(", ");
+    throw new UsageError(
+      `${name}:${line}: no column ${JSON.stringify(column)} in the header row; its columns are ${columns}`,
+    );
+  }
+  return index;
 }

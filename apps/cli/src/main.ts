@@ -1,5 +1,5 @@
 import { type Command, parseCommand } from "./args.js";
-import { MAIN_HELP, UNASSIGN_HELP } from "./help.js";
+import { HELP } from "./help.js";
 import type { CliIo } from "./io.js";
 import { printable } from "./printable.js";
 import { UsageError } from "./usage-error.js";
@@ -23,7 +23,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 async function run(command: Command, io: CliIo): Promise<number> {
   switch (command.kind) {
     case "help":
-      io.stdout.write(command.topic === "unassign" ? UNASSIGN_HELP : MAIN_HELP);
+      io.stdout.write(HELP[command.topic]);
       return 0;
     case "version":
       io.stdout.write(`${CLI_VERSION}\n`);
@@ -32,6 +32,14 @@ async function run(command: Command, io: CliIo): Promise<number> {
       // Loaded only here: --help, --version and flag errors then start without the client and the journal.
       const { unassign } = await import("./unassign.js");
       return unassign(command, io);
+    }
+    case "find": {
+      const { find } = await import("./lookups.js");
+      return find(command, io);
+    }
+    case "flows": {
+      const { flows } = await import("./lookups.js");
+      return flows(command, io);
     }
   }
 }

@@ -1,13 +1,17 @@
 import type { ProgressEvent } from "@gong-flows/client";
 
-/** A one-line progress display on a terminal: batches started, ids settled, rate and ETA. */
+/**
+ * A one-line progress display on a terminal: batches started, ids settled, rate and ETA. Requests beyond the plan
+ * (re-sends and lookups that isolate refused ids) are shown as such: while they run, the line says the run is
+ * isolating refused ids instead of a finished-looking "ETA 0s".
+ */
 export function createProgressLine(
   stream: { write(text: string): unknown },
   plan: { ids: number; batches: number; requestsPerSecond: number },
   now: () => number = () => performance.now(),
 ) {
   const startedAt = now();
-  let batchesStarted = 0;
+  let firstAttempts = 0;
   let requests = 0;
   let settled = 0;
   let lastDrawn = 0;
@@ -17,12 +21,21 @@ export function createProgressLine(
     if (!force && now() - lastDrawn < 100) return;
     lastDrawn = now();
     const rate = elapsed > 0 ? requests / elapsed : 0;
-    const remainingBatches = Math.max(0, plan.batches - batchesStarted);
-    const eta = remainingBatches / plan.requestsPerSecond;
+    const batchesStarted = Math.min(plan.batches, firstAttempts);
+    const extra = firstAttempts - batchesStarted;
+    // Floor, so 100 % means every id settled, never "almost".
     const percent = plan.ids === 0 ? 100 : Math.floor((settled / plan.ids) * 100);
+    const done = settled >= plan.ids;
+    const isolating =
+      extra > 0 ? ` · isolating refused ids (${extra} extra request${extra === 1 ? "" : "s"})` : "";
+    const remainingBatches = plan.batches - batchesStarted;
+    const eta =
+      done || remainingBatches > 0
+        ? `ETA ${formatSeconds(remainingBatches / plan.requestsPerSecond)}`
+        : "ETA: finishing the last requests";
     stream.write(
-      `\r\x1b[2Kbatches ${batchesStarted}/${plan.batches} · ids settled ${settled}/${plan.ids} (${percent}%) · ` +
-        `${rate.toFixed(1)} req/s · ETA ${formatSeconds(eta)}`,
+      `\r\x1b[2Kbatches ${batchesStarted}/${plan.batches}${isolating} · ids settled ${settled}/${plan.ids} ` +
+        `(${percent}%) · ${rate.toFixed(1)} req/s · ${eta}`,
     );
   };
 
@@ -30,8 +43,8 @@ export function createProgressLine(
     onProgress(event: ProgressEvent) {
       if (event.type === "sending") {
         requests++;
-        if (event.attempt === 1) batchesStarted = Math.min(plan.batches, batchesStarted + 1);
-      } else {
+        if (event.attempt === 1) firstAttempts++;
+      } else if (event.type === "settled") {
         settled = event.settled;
       }
       draw();

@@ -11,8 +11,14 @@ const LISTS = [
 
 const MAX_IDS_SHOWN = 50;
 
+/** How the run ended, as far as the summary's advice depends on it. */
+export interface RunEnding {
+  /** The operator stopped the run (Ctrl-C, SIGTERM). */
+  readonly stopped: boolean;
+}
+
 /** The human summary: counts per list, the ids that were not unassigned, and the failed requests. */
-export function renderSummary(report: UnassignReport): string {
+export function renderSummary(report: UnassignReport, ending: RunEnding = { stopped: false }): string {
   const total = LISTS.reduce((sum, [list]) => sum + report[list].length, 0);
   const lines = [
     `Unassigned ${report.unassigned.length} of ${total} flow instances in ${report.requests} request${report.requests === 1 ? "" : "s"}.`,
@@ -28,10 +34,10 @@ export function renderSummary(report: UnassignReport): string {
       lines.push(`  … and ${ids.length - MAX_IDS_SHOWN} more (--json lists all)`);
   }
   if (report.errors.length > 0) {
-    lines.push("", "Failed requests:");
+    lines.push("", "Failed requests (what became of their ids is in the lists above):");
     for (const line of renderErrors(report.errors)) lines.push(line);
   }
-  for (const hint of hintsFor(report)) lines.push("", hint);
+  for (const hint of hintsFor(report, ending)) lines.push("", hint);
   return `${lines.join("\n")}\n`;
 }
 
@@ -68,8 +74,14 @@ function renderErrors(errors: UnassignReport["errors"]): string[] {
         ? ` and ${group.requestIds.length - MAX_REQUEST_IDS_SHOWN} more`
         : "";
     const refs = shown ? ` (requestId ${shown}${more})` : "";
-    const times = group.requests === 1 ? "1 request" : `${group.requests} requests`;
-    return `  ${group.line} — ${times}, ${group.ids.size} ids${refs}`;
+    // The ids a failed request carried are not failed ids: isolation re-sends them, and the lists above say what
+    // became of each one.
+    const ids = group.ids.size === 1 ? "1 id" : `${group.ids.size} ids`;
+    const carrying =
+      group.requests === 1
+        ? `1 request carrying ${ids}`
+        : `${group.requests} requests carrying ${ids} between them`;
+    return `  ${group.line} — ${carrying}${refs}`;
   });
 }
 
@@ -81,9 +93,15 @@ export function exitCodeOf(report: UnassignReport): 0 | 1 {
 }
 
 /** What to do next, for the failures an operator can fix. */
-function hintsFor(report: UnassignReport): string[] {
+function hintsFor(report: UnassignReport, ending: RunEnding): string[] {
   const kinds = new Set(report.errors.map((error) => error.kind));
   const hints: string[] = [];
+  if (ending.stopped) {
+    hints.push(
+      "You stopped the run: nothing more was sent after the requests in flight. Re-run the same command (with the " +
+        "same --journal, only the unsettled ids are sent) to finish the job.",
+    );
+  }
   const refusal = report.errors.find((error) => error.kind === "authentication");
   if (refusal) {
     // The client's sentence says what Gong refused (for a Bearer 403: the missing api:flows:write scope).
@@ -101,7 +119,7 @@ function hintsFor(report: UnassignReport): string[] {
   const stopped = ["authentication", "rate_limit", "connection", "http"].some((kind) =>
     kinds.has(kind as never),
   );
-  if (kinds.has("bad_request") && report.skipped.length > 0 && !stopped) {
+  if (kinds.has("bad_request") && report.skipped.length > 0 && !stopped && !ending.stopped) {
     hints.push(
       "Gong refused whole batches because of ids it does not know, and the run's budget for finding them ran out. " +
         "Re-run (with the same --journal only the unsettled ids are sent), or raise --max-isolation-requests.",

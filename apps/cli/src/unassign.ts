@@ -1,23 +1,19 @@
 import {
   createGongFlowsClient,
-  type GongAuth,
   type GongFlowsClient,
   type GongFlowsClientOptions,
   GongInputError,
   type Limiter,
+  OPTION_RANGES,
+  type Outcome,
   ProgressHandlerError,
   type UnassignReport,
 } from "@gong-flows/client";
-import {
-  type BatchPlan,
-  DEFAULT_BASE_URL,
-  emailProblem,
-  normalizeBaseUrl,
-  planBatches,
-} from "@gong-flows/client/node";
+import { type BatchPlan, emailProblem, planBatches } from "@gong-flows/client/node";
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
+import { CRM_PROSPECT_IDS, checkFlowIds, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
 import { bindingOf, journalKey } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
@@ -27,111 +23,206 @@ import { createProgressLine } from "./progress.js";
 import { exitCodeOf, renderSummary } from "./render.js";
 import { openSharedLimiter } from "./shared-limiter.js";
 import { stopNote } from "./stop-note.js";
+import { describeTarget, resolveTarget, type Target } from "./target.js";
 import { UsageError } from "./usage-error.js";
 
-/** `gong-flows unassign`: ids → client → journal → report, and the exit code. */
+/** `gong-flows unassign`: ids (or CRM ids, looked up first) → client → journal → report, and the exit code. */
 export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
-  const ids = await collectIds(args.ids, args.files, io.readStdin);
+  const byCrm = args.crmIds !== undefined;
+  const ids = byCrm
+    ? await collectIds([], [args.crmIds as string], io.readStdin, {
+        kind: CRM_PROSPECT_IDS,
+        column: args.column,
+      })
+    : await collectIds(args.ids, args.files, io.readStdin, { kind: FLOW_INSTANCE_IDS, column: args.column });
   if (args.unassignedBy !== undefined) {
     const problem = emailProblem(args.unassignedBy);
     if (problem) throw new UsageError(`--unassigned-by ${problem}`);
   }
-  const baseUrl = resolveBaseUrl(args.baseUrl, io.env);
-  const plan = planBatches(ids, args.batchSize);
-  const binding = bindingOf(baseUrl, args.unassignedBy, plan.ids);
-  if (args.dryRun)
-    return dryRun(plan, args, io, args.journal ? dryRunJournal(args.journal, binding, io) : null);
+  checkFlowIds(args.flows);
+  const target = resolveTarget(args.baseUrl, io.env);
+  const baseUrl = target.baseUrl;
+  const plan = planBatches(ids, byCrm ? Number.MAX_SAFE_INTEGER : args.batchSize);
+  // A --crm-ids job is bound to its CRM ids and flows; its journal records the flow instances it sends.
+  const binding = bindingOf(
+    baseUrl,
+    args.unassignedBy,
+    byCrm ? [...plan.ids.map((id) => `crm:${id}`), ...args.flows.map((flow) => `flow:${flow}`)] : plan.ids,
+  );
+  if (args.dryRun) {
+    const journal = args.journal ? dryRunJournal(args.journal, binding, io) : null;
+    return byCrm ? dryRunByCrm(plan, args, target, io, journal) : dryRun(plan, args, target, io, journal);
+  }
 
   const limiter = await openSharedLimiter(args, baseUrl, io.env);
   try {
-    return await send(plan, binding, args, baseUrl, io, limiter);
+    return await send(args, io, target, plan, binding, limiter);
   } finally {
     await limiter?.close();
   }
 }
 
+/** The job once nothing is left to check: the client, the journal, then the lookups (--crm-ids) and the run. */
 async function send(
+  args: UnassignArgs,
+  io: CliIo,
+  target: Target,
   plan: BatchPlan,
   binding: ReturnType<typeof bindingOf>,
-  args: UnassignArgs,
-  baseUrl: string,
-  io: CliIo,
   limiter: Limiter | null,
 ): Promise<number> {
-  const auth = credentialsFromEnv(io.env);
-  const client = createClient(args, baseUrl, auth, io, limiter);
-  const journal = args.journal ? openJournal(args.journal, binding, journalKey(auth)) : null;
+  const byCrm = args.crmIds !== undefined;
+  const client = createClient(args, target.baseUrl, io, limiter);
+  const journal = args.journal
+    ? openJournal(args.journal, binding, journalKey(credentialsFromEnv(io.env)))
+    : null;
+  io.stderr.write(`gong-flows: ${describeTarget(target, io.env)}\n`);
   try {
-    const settledBefore = journal?.state.settled ?? new Map();
-    const toSend = plan.ids.filter((id) => !settledBefore.has(id));
-    const progress =
-      io.stderr.isTTY && !args.quiet
-        ? createProgressLine(io.stderr, {
-            ids: toSend.length,
-            batches: Math.ceil(toSend.length / args.batchSize),
-            requestsPerSecond: args.rps,
-          })
-        : null;
-    let journalFailure: JournalWriteError | undefined;
-    let thisRun: UnassignReport = emptyRun();
-    if (toSend.length > 0) {
-      try {
-        thisRun = await client.unassignFlowInstances(toSend, {
-          ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
-          ...(io.stopSignal ? { stopSignal: io.stopSignal } : {}),
-          possiblyProcessed: journal?.state.possiblyProcessed ?? [],
-          onProgress: (event) => {
-            journal?.record(event);
-            progress?.onProgress(event);
-          },
-        });
-      } catch (error) {
-        // The journal could not be written: the run stopped before its next request, and the report still counts.
-        if (!(error instanceof ProgressHandlerError && error.cause instanceof JournalWriteError)) throw error;
-        journalFailure = error.cause;
-        thisRun = error.report;
-      }
-    }
-    progress?.finish();
-    const report = mergeReports(plan.ids, settledBefore, thisRun, plan.duplicates);
-    io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report));
-    const note = stopNote(report, {
-      journal: args.journal !== undefined,
-      dailyLimit: args.dailyLimit,
-      shared: limiter !== null,
-    });
-    if (note) io.stderr.write(`gong-flows: ${note}\n`);
-    if (journalFailure) {
+    if (!byCrm) return await runJob(args, io, client, journal, plan.ids, plan.duplicates, null, limiter);
+    const found = await client.findFlowInstances(
+      { crmProspectIds: plan.ids },
+      args.flows.length > 0 ? { flowIds: args.flows } : {},
+    );
+    const failure = found.errors[0];
+    if (failure) {
       io.stderr.write(
-        `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
-          "accounts for every id. Free space (or fix the disk), then re-run with the same --journal\n",
+        `gong-flows: the flow instance lookup failed, so nothing was unassigned: ${printable(failure.message)}\n`,
       );
       return 1;
     }
-    return exitCodeOf(report);
+    const open = found.instances.filter((instance) => OPEN_STATUSES.has(instance.flowInstanceStatus));
+    const withOpen = new Set(open.map((instance) => instance.crmProspectId));
+    const settled = journal?.state.settled ?? new Map<string, Outcome>();
+    // The instances found open now, and those an earlier run of this job settled (no longer open, so not found).
+    const jobIds = [...new Set([...open.map((instance) => instance.flowInstanceId), ...settled.keys()])];
+    const prospects = {
+      instances: open.map(({ crmProspectId, flowId, flowName, flowInstanceId }) => ({
+        crmProspectId,
+        flowId,
+        flowName,
+        flowInstanceId,
+      })),
+      withoutOpenInstances: plan.ids.filter((id) => !withOpen.has(id)),
+    };
+    io.stderr.write(
+      `gong-flows: ${plan.ids.length} CRM ids: ${open.length} open flow instance${open.length === 1 ? "" : "s"} ` +
+        `of ${withOpen.size} prospects found in ${found.requests} lookup request${found.requests === 1 ? "" : "s"}; ` +
+        `${prospects.withoutOpenInstances.length} without open instances\n`,
+    );
+    return await runJob(args, io, client, journal, jobIds, plan.duplicates, { found, prospects }, limiter);
   } finally {
     journal?.close();
   }
 }
 
-function createClient(
+/** What a --crm-ids job adds to its report: the lookups' requests and the prospects. */
+interface LookupPart {
+  readonly found: { readonly requests: number; readonly requestIds: readonly string[] };
+  readonly prospects: {
+    readonly instances: readonly object[];
+    readonly withoutOpenInstances: readonly string[];
+  };
+}
+
+/** Sends the job's ids that the journal has not settled, and prints the report of the whole job. */
+async function runJob(
   args: UnassignArgs,
-  baseUrl: string,
-  auth: GongAuth,
   io: CliIo,
+  client: GongFlowsClient,
+  journal: ReturnType<typeof openJournal> | null,
+  jobIds: readonly string[],
+  duplicates: number,
+  lookup: LookupPart | null,
   limiter: Limiter | null,
+): Promise<number> {
+  const settledBefore = journal?.state.settled ?? new Map<string, Outcome>();
+  const toSend = jobIds.filter((id) => !settledBefore.has(id));
+  if (settledBefore.size > 0)
+    io.stderr.write(`gong-flows: ${describeResume(settledBefore, jobIds.length)}\n`);
+  const progress =
+    io.stderr.isTTY && !args.quiet
+      ? createProgressLine(io.stderr, {
+          ids: toSend.length,
+          batches: Math.ceil(toSend.length / args.batchSize),
+          requestsPerSecond: args.rps,
+        })
+      : null;
+  let journalFailure: JournalWriteError | undefined;
+  let thisRun: UnassignReport = emptyRun();
+  if (toSend.length > 0) {
+    try {
+      thisRun = await client.unassignFlowInstances(toSend, {
+        ...(args.unassignedBy === undefined ? {} : { unassignedByUserEmail: args.unassignedBy }),
+        ...(io.stopSignal ? { stopSignal: io.stopSignal } : {}),
+        possiblyProcessed: journal?.state.possiblyProcessed ?? [],
+        onProgress: (event) => {
+          journal?.record(event);
+          progress?.onProgress(event);
+        },
+      });
+    } catch (error) {
+      // The journal could not be written: the run stopped before its next request, and the report still counts.
+      if (!(error instanceof ProgressHandlerError && error.cause instanceof JournalWriteError)) throw error;
+      journalFailure = error.cause;
+      thisRun = error.report;
+    }
+  }
+  progress?.finish();
+  const merged = mergeReports(jobIds, settledBefore, thisRun, duplicates);
+  const report =
+    lookup === null
+      ? merged
+      : {
+          ...merged,
+          requests: lookup.found.requests + merged.requests,
+          requestIds: [...lookup.found.requestIds, ...merged.requestIds],
+          prospects: lookup.prospects,
+        };
+  const stopped = io.stopSignal?.aborted === true;
+  io.stdout.write(args.json ? `${terminalSafeJson(report)}\n` : renderSummary(report, { stopped }));
+  const note = stopNote(report, {
+    journal: args.journal !== undefined,
+    dailyLimit: args.dailyLimit,
+    shared: limiter !== null,
+  });
+  if (note) io.stderr.write(`gong-flows: ${note}\n`);
+  if (journalFailure) {
+    io.stderr.write(
+      `gong-flows: ${printable(journalFailure.message)}: the run stopped before sending anything more, and the report ` +
+        "accounts for every id. Free space (or fix the disk), then re-run with the same --journal\n",
+    );
+    return 1;
+  }
+  return exitCodeOf(report);
+}
+
+/** Pending, Running, Paused: a prospect in one of these is still in the flow. */
+const OPEN_STATUSES: ReadonlySet<string> = new Set(["Pending", "Running", "Paused"]);
+
+export function createClient(
+  args: Pick<UnassignArgs, "rps" | "maxRetries" | "timeoutMs"> &
+    Partial<Pick<UnassignArgs, "batchSize" | "maxIsolationRequests" | "dailyLimit">>,
+  baseUrl: string,
+  io: CliIo,
+  limiter: Limiter | null = null,
 ): GongFlowsClient {
+  const auth = credentialsFromEnv(io.env);
   const debug = io.env.GONG_FLOWS_DEBUG === "1";
   try {
     return createGongFlowsClient({
       auth,
       baseUrl,
       // A shared limiter holds the rate and the daily limit itself (it was given both).
-      ...(limiter ? { limiter } : { requestsPerSecond: args.rps, dailyRequestLimit: args.dailyLimit }),
+      ...(limiter
+        ? { limiter }
+        : {
+            requestsPerSecond: args.rps,
+            ...(args.dailyLimit === undefined ? {} : { dailyRequestLimit: args.dailyLimit }),
+          }),
       maxRetries: args.maxRetries,
       timeoutMs: args.timeoutMs,
-      batchSize: args.batchSize,
-      maxIsolationRequests: args.maxIsolationRequests,
+      ...(args.batchSize === undefined ? {} : { batchSize: args.batchSize }),
+      ...(args.maxIsolationRequests === undefined ? {} : { maxIsolationRequests: args.maxIsolationRequests }),
       ...(debug
         ? {
             onRequest: (request) =>
@@ -152,29 +243,11 @@ function createClient(
 const FLAG_OF: Partial<Record<keyof GongFlowsClientOptions, string>> = {
   baseUrl: "--base-url",
   requestsPerSecond: "--rps",
-  dailyRequestLimit: "--daily-limit",
   maxRetries: "--max-retries",
   timeoutMs: "--timeout-ms",
   batchSize: "--batch-size",
   maxIsolationRequests: "--max-isolation-requests",
 };
-
-function resolveBaseUrl(flag: string | undefined, env: CliIo["env"]): string {
-  const fromEnv = env.GONG_BASE_URL === "" ? undefined : env.GONG_BASE_URL;
-  const value = flag ?? fromEnv ?? DEFAULT_BASE_URL;
-  const source = flag === undefined ? "GONG_BASE_URL" : "--base-url";
-  if (/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(value)) {
-    throw new UsageError(
-      `${source} must not contain credentials; set GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET or GONG_BEARER_TOKEN instead`,
-    );
-  }
-  try {
-    return normalizeBaseUrl(value);
-  } catch (error) {
-    if (!(error instanceof GongInputError)) throw error;
-    throw new UsageError(`${source}: ${error.message}`);
-  }
-}
 
 /** What a dry run learns from a journal: its settled ids when the credentials verify it, or that it could not. */
 type DryRunJournal =
@@ -197,7 +270,13 @@ function dryRunJournal(path: string, binding: ReturnType<typeof bindingOf>, io: 
   return { verified: true, settled: readJournal(path, binding, key).settled };
 }
 
-function dryRun(plan: BatchPlan, args: UnassignArgs, io: CliIo, journal: DryRunJournal | null): number {
+function dryRun(
+  plan: BatchPlan,
+  args: UnassignArgs,
+  target: Target,
+  io: CliIo,
+  journal: DryRunJournal | null,
+): number {
   const settled: ReadonlyMap<string, unknown> = journal?.verified ? journal.settled : new Map();
   const alreadySettled = settled.size;
   const toSend = plan.ids.filter((id) => !settled.has(id));
@@ -205,6 +284,7 @@ function dryRun(plan: BatchPlan, args: UnassignArgs, io: CliIo, journal: DryRunJ
   if (args.json) {
     const output = {
       dryRun: true,
+      baseUrl: target.baseUrl,
       ids: plan.ids.length,
       duplicates: plan.duplicates,
       alreadySettled,
@@ -226,7 +306,63 @@ function dryRun(plan: BatchPlan, args: UnassignArgs, io: CliIo, journal: DryRunJ
     `; ${count(batches.length, "request")} of at most ${args.batchSize} ids`,
     batches.length > 1 ? `; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s` : "",
     ". Nothing was sent.\n",
+    `It would be sent to the ${describeTarget(target, io.env)}.\n`,
   ];
   io.stdout.write(parts.join(""));
+  return 0;
+}
+
+/** What a resumed run starts from: how many ids the journal already settled, and how. */
+export function describeResume(settled: ReadonlyMap<string, Outcome>, total: number): string {
+  const counts = new Map<Outcome, number>();
+  for (const outcome of settled.values()) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  const how = [...counts].map(([outcome, count]) => `${count} ${OUTCOME_WORDS[outcome]}`).join(", ");
+  const left = total - settled.size;
+  return (
+    `resuming: the journal already settled ${settled.size} of ${total} ids (${how}); ` +
+    (left === 0 ? "nothing is left to send" : `${left} ${left === 1 ? "id is" : "ids are"} left to send`)
+  );
+}
+
+const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
+  unassigned: "unassigned",
+  notUnassigned: "not unassigned",
+  rejected: "rejected",
+  unknown: "unknown",
+  skipped: "skipped",
+};
+
+/** The plan of a --crm-ids job: the lookups it would send; what they find decides the unassign requests. */
+function dryRunByCrm(
+  plan: BatchPlan,
+  args: UnassignArgs,
+  target: Target,
+  io: CliIo,
+  journal: DryRunJournal | null,
+): number {
+  const settled: ReadonlyMap<string, unknown> = journal?.verified ? journal.settled : new Map();
+  const lookups = Math.ceil(plan.ids.length / OPTION_RANGES.lookupBatchSize.default);
+  if (args.json) {
+    const output = {
+      dryRun: true,
+      baseUrl: target.baseUrl,
+      crmProspectIds: plan.ids.length,
+      duplicates: plan.duplicates,
+      flows: args.flows,
+      alreadySettled: settled.size,
+      ...(journal ? { journalVerified: journal.verified } : {}),
+      lookups,
+    };
+    io.stdout.write(`${terminalSafeJson(output)}\n`);
+    return 0;
+  }
+  io.stdout.write(
+    `Dry run: ${plan.ids.length} unique CRM ids${plan.duplicates > 0 ? ` (${plan.duplicates} duplicates dropped)` : ""}` +
+      `${args.flows.length > 0 ? `, flows ${args.flows.join(", ")}` : ""}; ${lookups} lookup request${lookups === 1 ? "" : "s"} ` +
+      "would find their open flow instances, then unassign them" +
+      `${journal?.verified ? ` (${settled.size} instances already settled in the journal)` : ""}` +
+      `${journal && !journal.verified ? " (the journal not verified: no credentials set)" : ""}. Nothing was sent.\n` +
+      `It would be sent to the ${describeTarget(target, io.env)}.\n`,
+  );
   return 0;
 }

@@ -36,3 +36,12 @@ export async function waitFor(condition: () => boolean, timeoutMs = 15_000): Pro
 }
 
 export const prismUrl = (): string => inject("prismUrl");
+
+/** The line every sending command writes to stderr first, naming its target. */
+export const TARGET_LINE = /^gong-flows: target \S+ \([^\n]*\)\n/;
+
+/** stderr without its leading target line (which must be there). */
+export function withoutTarget(stderr: string): string {
+  if (!TARGET_LINE.test(stderr)) throw new Error(`stderr does not start with the target line:\n${stderr}`);
+  return stderr.replace(TARGET_LINE, "");
+}

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeLine, journalKey } from "../src/journal/format.js";
-import { CREDENTIALS, runCli, spawnCli, waitFor } from "./helpers.js";
+import { CREDENTIALS, runCli, spawnCli, waitFor, withoutTarget } from "./helpers.js";
 
 let fake: FakeGong | undefined;
 afterEach(async () => {
@@ -85,7 +85,11 @@ describe("--journal: resumable runs", () => {
     expect(finalBefore.length).toBeLessThan(ids.length);
 
     const resumed = await runCli([...args, "--batch-size", "10", "--rps", "50"], options);
-    expect(resumed.stderr).toBe("");
+    expect(withoutTarget(resumed.stderr)).toMatch(
+      new RegExp(
+        `^gong-flows: resuming: the journal already settled ${finalBefore.length} of ${ids.length} ids \\(`,
+      ),
+    );
     const report = JSON.parse(resumed.stdout);
     const resent = gong.requests.slice(requestsBeforeResume).flatMap((request) => request.flowInstanceIds);
     for (const id of finalBefore) expect(resent).not.toContain(id);
@@ -116,6 +120,7 @@ describe("--journal: resumable runs", () => {
     const dry = await runCli([...args, "--dry-run"], { env: CREDENTIALS });
     expect(JSON.parse(dry.stdout)).toEqual({
       dryRun: true,
+      baseUrl: gong.url,
       ids: 30,
       duplicates: 0,
       alreadySettled: 30,
@@ -205,7 +210,7 @@ describe("--journal: resumable runs", () => {
     });
     writeFileSync(journal, `${headerLine}\n${sending.line}${sending.hash} {"type":"settled","ids":["1","2`);
     const torn = await runCli(args, { env: CREDENTIALS });
-    expect(torn.stderr).toBe("");
+    expect(withoutTarget(torn.stderr)).toBe("");
     expect(JSON.parse(torn.stdout).unknown).toEqual(["1", "2", "3"]);
     expect(() => journalLines(journal)).not.toThrow();
 
@@ -238,6 +243,27 @@ describe("SIGINT", () => {
     // Every request that reached the fake was answered and counted: none was cut off.
     expect(report.requests).toBe(gong.requests.length);
     expect(result.stderr).toContain("SIGINT: stopping after the requests in flight");
+  });
+
+  it("says in the summary that the operator stopped the run, not that a budget ran out", async () => {
+    const ids = makeIds(200);
+    // Ids Gong does not know make their batches refused, so isolation is under way when the stop comes.
+    const input = ids.flatMap((id, index) => (index % 10 === 0 ? [`99999999999${index}`, id] : [id]));
+    const gong = await startFake({ assigned: ids, latencyMs: 30 });
+    const run = spawnCli(
+      ["unassign", ...input, "--batch-size", "10", "--rps", "20", "--base-url", gong.url],
+      {
+        env: CREDENTIALS,
+      },
+    );
+    await waitFor(() => gong.requests.length >= 4);
+    run.child.kill("SIGINT");
+    const result = await run.result;
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "You stopped the run: nothing more was sent after the requests in flight.",
+    );
+    expect(result.stdout).not.toContain("--max-isolation-requests");
   });
 });
 

@@ -1,7 +1,8 @@
 import { makeIds, startFakeGong } from "@gong-flows/fake";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
-import { CREDENTIALS } from "./helpers.js";
+import { createProgressLine } from "../src/progress.js";
+import { CREDENTIALS, withoutTarget } from "./helpers.js";
 
 /** Runs the CLI in-process with a stderr that claims to be a terminal. */
 async function runWithTerminal(args: string[]) {
@@ -47,9 +48,59 @@ describe("progress on a terminal", () => {
     try {
       const result = await runWithTerminal(["unassign", "1", "--quiet", "--base-url", fake.url]);
       expect(result.code).toBe(0);
-      expect(result.stderr).toBe("");
+      expect(withoutTarget(result.stderr)).toBe("");
     } finally {
       await fake.stop();
     }
+  });
+});
+
+describe("progress while refused batches are isolated", () => {
+  it("says so, and shows neither 100 % nor ETA 0s until every id is settled", () => {
+    let drawn = "";
+    let last = "";
+    let clock = 0;
+    const line = createProgressLine(
+      {
+        write: (text: string) => {
+          if (text === "\n") last = drawn;
+          else drawn = text;
+        },
+      },
+      { ids: 400, batches: 2, requestsPerSecond: 3 },
+      () => (clock += 1000),
+    );
+    const batch = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => String(234599484800000 + from + i));
+    let settledSoFar = 0;
+    const sending = (ids: string[]) =>
+      ({ type: "sending", flowInstanceIds: ids, attempt: 1, settled: settledSoFar, total: 400 }) as const;
+    const settled = (count: number) => {
+      settledSoFar = count;
+      return {
+        type: "settled",
+        flowInstanceIds: [],
+        outcome: "unassigned",
+        settled: count,
+        total: 400,
+      } as const;
+    };
+    line.onProgress(sending(batch(0, 200)));
+    line.onProgress(settled(200));
+    line.onProgress(sending(batch(200, 200)));
+    // The second batch is refused: its isolation re-sends parts of it.
+    line.onProgress(sending(batch(200, 100)));
+    line.onProgress(settled(300));
+    line.onProgress(sending(batch(300, 50)));
+    expect(drawn).toMatch(
+      /batches 2\/2 · isolating refused ids \(2 extra requests\) · ids settled 300\/400 \(75%\)/,
+    );
+    expect(drawn).toContain("ETA: finishing the last requests");
+    line.onProgress(settled(399));
+    expect(drawn).toContain("(99%)");
+    expect(drawn).not.toContain("ETA 0s");
+    line.onProgress(settled(400));
+    line.finish();
+    expect(last).toMatch(/\(100%\) · [\d.]+ req\/s · ETA 0s$/);
   });
 });

@@ -59,6 +59,12 @@ function bodyLimits(spec, operation) {
   return limits;
 }
 
+/** The OAuth scopes an operation requires (its `oauth2` security requirement). */
+function scopesOf(operation) {
+  const requirements = operation.security ?? spec.security ?? [];
+  return requirements.flatMap((requirement) => requirement.oauth2 ?? []);
+}
+
 const spec = parse(readFileSync(specPath, "utf8"));
 const operations = {};
 const limits = {};
@@ -67,9 +73,27 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
     const operation = item[method];
     if (!operation) continue;
     if (typeof operation.operationId !== "string") throw new Error(`${method} ${path} has no operationId`);
-    operations[operation.operationId] = { method: method.toUpperCase(), path };
+    operations[operation.operationId] = { method: method.toUpperCase(), path, scopes: scopesOf(operation) };
     limits[operation.operationId] = bodyLimits(spec, operation);
   }
+}
+
+const maxItems = Object.fromEntries(
+  Object.entries(limits).map(([operationId, fields]) => [
+    operationId,
+    Object.fromEntries(
+      Object.entries(fields)
+        .filter(([, field]) => field.maxItems !== undefined)
+        .map(([name, field]) => [name, field.maxItems]),
+    ),
+  ]),
+);
+
+// The string limits of named schemas (ids: FlowId, CrmProspectId…), for values that are not a body field.
+const schemaLimits = {};
+for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
+  const own = schema.type === "string" ? pick(schema, STRING_KEYS) : {};
+  if (Object.keys(own).length > 0) schemaLimits[name] = own;
 }
 
 const literal = (value) => JSON.stringify(value, null, 2);
@@ -90,14 +114,26 @@ ${Object.keys(limits)
   .map((operationId) => `  ${operationId}: ${operationId}Limits,`)
   .join("\n")}
 } as const;
+
+/** String limits (lengths, patterns) of the spec's named string schemas, by schema name. */
+export const SCHEMA_LIMITS = ${literal(schemaLimits)} as const;
 `;
 mkdirSync(dirname(outputPath), { recursive: true });
 writeFileSync(outputPath, output);
+// Its own module, so the client's start-up code (option ranges) does not load the patterns with the sizes.
+writeFileSync(
+  resolve(dirname(outputPath), "max-items.ts"),
+  `${header}
+
+/** The \`maxItems\` of every request body array, by operationId and field. */
+export const MAX_ITEMS = ${literal(maxItems)} as const;
+`,
+);
 writeFileSync(
   operationsPath,
   `${header}
 
-/** Method and path of every operation in the spec, by operationId. */
+/** Method, path and OAuth scopes of every operation in the spec, by operationId. */
 export const OPERATIONS = ${literal(operations)} as const;
 `,
 );

@@ -1,7 +1,13 @@
-import { unassignFlowsLimits } from "./generated/limits.js";
+import { MAX_ITEMS } from "./generated/max-items.js";
 
 /** The most ids one unassign request may carry: the spec's `maxItems`, generated from it at build time. */
-export const MAX_IDS_PER_REQUEST: number = unassignFlowsLimits.flowInstanceIds.maxItems;
+export const MAX_IDS_PER_REQUEST: number = MAX_ITEMS.unassignFlows.flowInstanceIds;
+
+/** The most ids one flow instance lookup may carry: the spec's `maxItems` of the lookup's id lists. */
+export const MAX_IDS_PER_LOOKUP: number = Math.min(
+  MAX_ITEMS.getProspectsAssignedFlows.crmProspectsIds,
+  MAX_ITEMS.getProspectsAssignedFlows.flowInstanceIds,
+);
 
 /** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
 export const MAX_ID_LENGTH = 256;
@@ -47,6 +53,12 @@ export const OPTION_RANGES = {
     integer: true,
   },
   maxIsolationRequests: { default: 64, min: 0, max: 10_000, integer: true },
+  lookupBatchSize: {
+    default: Math.min(100, MAX_IDS_PER_LOOKUP),
+    min: 1,
+    max: MAX_IDS_PER_LOOKUP,
+    integer: true,
+  },
 } as const satisfies Record<string, NumberRange>;
 
 /** The name of a numeric option. */

@@ -1,10 +1,26 @@
+import createClient from "openapi-fetch";
 import { authHeaderOf } from "./auth-header.js";
 import type { UnassignReport } from "./bulk/report.js";
 import { type UnassignOptions, unassignInBulk } from "./bulk/run.js";
 import { MAX_ID_LENGTH, MAX_IDS_PER_REQUEST } from "./defaults.js";
+import type { paths } from "./generated/openapi.js";
 import { withDailyLimit } from "./limiter/daily.js";
 import type { Limiter } from "./limiter/limiter.js";
 import { createPacer } from "./limiter/pacer.js";
+import { findFlowInstances } from "./lookups/find.js";
+import { type ListFlowsFilter, type ListFlowsOptions, listFlows } from "./lookups/list-flows.js";
+import type { LookupConfig } from "./lookups/lookup-call.js";
+import type {
+  FindFlowInstancesOptions,
+  Flow,
+  FlowInstanceLookup,
+  FlowInstanceQuery,
+} from "./lookups/types.js";
+import {
+  type UnassignProspectsOptions,
+  type UnassignProspectsReport,
+  unassignProspects,
+} from "./lookups/unassign-prospects.js";
 import type { ResolvedOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { type Clock, systemClock } from "./transport/clock.js";
@@ -32,10 +48,19 @@ function inProcessLimiter(rate: number | null, daily: number | null, clock: Cloc
   return daily === null ? pacer : withDailyLimit(pacer, daily);
 }
 
-/** What a client does once it sends: the transport beneath `api`, and the bulk call, sharing one limiter. */
+/** What a client does once it sends: the transport beneath `api`, the bulk call and the lookups, sharing one limiter. */
 export interface Engine {
   fetch(request: Request): Promise<Response>;
   unassign(ids: Iterable<string>, options?: UnassignOptions): Promise<UnassignReport>;
+  findFlowInstances(
+    query: FlowInstanceQuery,
+    options?: FindFlowInstancesOptions,
+  ): Promise<FlowInstanceLookup>;
+  listFlows(filter: ListFlowsFilter, options?: ListFlowsOptions): AsyncIterable<Flow>;
+  unassignProspects(
+    crmProspectIds: Iterable<string>,
+    options?: UnassignProspectsOptions,
+  ): Promise<UnassignProspectsReport>;
 }
 
 /** Wires checked options into the transport and the bulk call. Loaded on a client's first request. */
@@ -66,15 +91,31 @@ export function createEngine(resolved: ResolvedOptions, internals: ClientInterna
       : resolved.requestsPerSecond === null
         ? 4
         : Math.min(16, Math.max(1, Math.ceil(resolved.requestsPerSecond * 2)));
+  // The lookups speak through openapi-fetch over the same transport: typed by the spec, paced and retried alike.
+  const lookup: LookupConfig = {
+    api: createClient<paths>({ baseUrl: resolved.baseUrl, fetch: (request) => transport.fetch(request) }),
+    transport,
+    batchSize: resolved.lookupBatchSize,
+    concurrency,
+  };
   const bulkConfig = {
     transport,
     baseUrl: resolved.baseUrl,
     batchSize: resolved.batchSize,
     maxIsolationRequests: resolved.maxIsolationRequests,
     concurrency,
+    lookup,
   };
+  const unassign: Engine["unassign"] = (ids, options) => unassignInBulk(bulkConfig, ids, options);
   return {
     fetch: transport.fetch,
-    unassign: (ids, options) => unassignInBulk(bulkConfig, ids, options),
+    unassign,
+    findFlowInstances: async (query, options) => {
+      const { failure: _, ...found } = await findFlowInstances(lookup, query, options);
+      return found;
+    },
+    listFlows: (filter, options) => listFlows(lookup, filter, options),
+    unassignProspects: (crmProspectIds, options) =>
+      unassignProspects(lookup, unassign, crmProspectIds, options),
   };
 }

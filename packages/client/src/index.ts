@@ -19,7 +19,13 @@ export type {
 export { OUTCOMES } from "./bulk/report.js";
 export type { UnassignOptions } from "./bulk/run.js";
 export { createGongFlowsClient, type GongFlowsClient } from "./client.js";
-export { MAX_IDS_PER_REQUEST, type NumberRange, type NumericOption, OPTION_RANGES } from "./defaults.js";
+export {
+  MAX_IDS_PER_LOOKUP,
+  MAX_IDS_PER_REQUEST,
+  type NumberRange,
+  type NumericOption,
+  OPTION_RANGES,
+} from "./defaults.js";
 export {
   GongApiError,
   GongAuthenticationError,
@@ -39,6 +45,22 @@ export {
 } from "./errors.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export type { AcquireOptions, Limiter, LimiterDecision } from "./limiter/limiter.js";
+export type { ListFlowsFilter, ListFlowsOptions } from "./lookups/list-flows.js";
+export type {
+  FindFlowInstancesOptions,
+  Flow,
+  FlowInstance,
+  FlowInstanceLookup,
+  FlowInstanceQuery,
+  FlowInstanceStatus,
+  LookupError,
+  LookupProgressEvent,
+} from "./lookups/types.js";
+export type {
+  ProspectsFound,
+  UnassignProspectsOptions,
+  UnassignProspectsReport,
+} from "./lookups/unassign-prospects.js";
 export type { GongFlowsClientOptions } from "./options.js";
 export type { ObservedRequest, RequestObserver } from "./transport/observer.js";
 export { VERSION } from "./version.js";

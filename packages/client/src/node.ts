@@ -11,6 +11,6 @@ export { buildReport, type ReportCounts } from "./bulk/report-builder.js";
 export { describeValue, emailProblem, idProblem } from "./bulk/validate.js";
 export { describeRange, MAX_ID_LENGTH } from "./defaults.js";
 export { authFromEnv, type Env } from "./env.js";
-export { REQUEST_LIMITS } from "./generated/limits.js";
+export { REQUEST_LIMITS, SCHEMA_LIMITS } from "./generated/limits.js";
 export { OPERATIONS } from "./generated/operations.js";
 export { createRedactor, type Redactor } from "./redact.js";

@@ -35,6 +35,8 @@ export interface GongFlowsClientOptions {
   batchSize?: number;
   /** Extra requests one bulk run may spend isolating refused ids, 0..10 000. Default 64. */
   maxIsolationRequests?: number;
+  /** Ids per flow instance lookup (`POST /v2/flows/prospects`), 1..200 (the spec's `maxItems`). Default 100. */
+  lookupBatchSize?: number;
   /** Allow plain `http://` to hosts other than loopback. Default false. */
   allowInsecureHttp?: boolean;
   /** The `fetch` to send with; inject one for tests or proxies. Default: the global `fetch`. */
@@ -55,6 +57,7 @@ export interface ResolvedOptions {
   readonly limiter: Limiter | null;
   readonly batchSize: number;
   readonly maxIsolationRequests: number;
+  readonly lookupBatchSize: number;
   readonly fetch: typeof fetch;
   readonly onRequest: RequestObserver | undefined;
 }

@@ -24,6 +24,7 @@ describe("limits", () => {
       dailyRequestLimit: { default: 10_000, min: 1, max: Number.POSITIVE_INFINITY, integer: true },
       batchSize: { default: 200, min: 1, max: 200, integer: true },
       maxIsolationRequests: { default: 64, min: 0, max: 10_000, integer: true },
+      lookupBatchSize: { default: 100, min: 1, max: 200, integer: true },
     });
   });
 });

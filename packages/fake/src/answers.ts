@@ -1,8 +1,7 @@
 import { SPEC } from "./generated/spec.js";
 import { routesOf } from "./spec-routes.js";
-import { createSpecValidator } from "./validator.js";
+import { sharedSpecValidator } from "./validator.js";
 
-let validator: ReturnType<typeof createSpecValidator> | undefined;
 const routes = routesOf(SPEC);
 
 /**
@@ -18,6 +17,5 @@ export function answerViolations(
 ): string[] {
   const route = routes.find((candidate) => candidate.operationId === operationId);
   if (!route) throw new RangeError(`the spec has no operation ${JSON.stringify(operationId)}`);
-  validator ??= createSpecValidator(SPEC);
-  return validator.checkResponse(route, status, headers, bodyText);
+  return sharedSpecValidator(SPEC, routes).checkResponse(route, status, headers, bodyText);
 }

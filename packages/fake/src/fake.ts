@@ -7,7 +7,7 @@ import { type FakeSeed, seedState } from "./seed.js";
 import { matchRoute, type Route, routesOf } from "./spec-routes.js";
 import type { InstanceStatus } from "./state.js";
 import { TokenBucket } from "./token-bucket.js";
-import { createSpecValidator, type IncomingExchange } from "./validator.js";
+import { type IncomingExchange, sharedSpecValidator } from "./validator.js";
 
 /** Options of {@link startFakeGong} and `createFakeGongHandlers`. */
 export interface FakeGongOptions extends FakeSeed {
@@ -83,7 +83,7 @@ const ROUTES = routesOf(SPEC);
 /** Builds the fake's state and request pipeline. Front doors (HTTP server, MSW) only translate. */
 export function createFakeCore(options: FakeGongOptions = {}): FakeCore {
   const state = seedState(SPEC, options);
-  const spec = createSpecValidator(SPEC);
+  const spec = sharedSpecValidator(SPEC, ROUTES);
   const authenticate = createAuthenticator(SPEC, options.credentials);
   const script: FaultScript =
     typeof options.faults === "function" ? options.faults : FAULT_SCRIPTS[options.faults ?? "none"];

@@ -31,7 +31,7 @@ export interface PrismOptions {
   validateRequest?: boolean;
   /** The document to serve; default the spec the fake implements (`specPath`). */
   spec?: string;
-  /** Milliseconds to wait for Prism to listen before giving up. */
+  /** Milliseconds to wait for Prism to listen before giving up; default 90 000 (it takes 2–4 s on an idle machine). */
   startTimeoutMs?: number;
   /** The loopback port; default 0, a free one (see `url`). */
   port?: number;
@@ -71,7 +71,7 @@ export function startPrism(options: PrismOptions = {}): Promise<RunningServer> {
     child.stdout?.on("data", forward);
     child.stderr?.on("data", forward);
   }
-  return waitUntilListening(child, options.startTimeoutMs ?? 30_000);
+  return waitUntilListening(child, options.startTimeoutMs ?? 90_000);
 }
 
 function waitUntilListening(child: ChildProcess, timeoutMs: number): Promise<RunningServer> {

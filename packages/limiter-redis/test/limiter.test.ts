@@ -21,9 +21,9 @@ describe("createRedisLimiter: one limit for every process on the key", () => {
     const all = [...(fromA ?? []), ...(fromB ?? [])].sort((x, y) => x - y);
     // 30 starts at 20/s take at least 29 intervals; a burst would come in far sooner.
     expect((all.at(-1) as number) - started).toBeGreaterThanOrEqual(29 * 50 - 5);
-    // About R starts in any second (a fixed window allows 2R around its edge). The slots themselves are exact (next
-    // test); wake-ups on a loaded machine may come late and bunch a few, hence the slack.
-    expect(mostInWindow(all, 1000)).toBeLessThanOrEqual(rate + 3);
+    // No burst: a fixed window allows 2R starts around its edge. The slots themselves are exact (next test); on a
+    // loaded machine a stalled event loop wakes several late starts together, so this bound sits between R and 2R.
+    expect(mostInWindow(all, 1000)).toBeLessThanOrEqual(rate * 1.5);
   });
 
   it("reserves slots exactly 1/R apart on Redis's clock, whichever connection asks", async () => {

@@ -286,7 +286,14 @@ describe("a release, end to end, through a local registry", () => {
       const plan = JSON.parse(
         await run(node, [cli, "unassign", "1", "2", "2", "--dry-run", "--json"], { cwd: scratch }),
       );
-      expect(plan).toEqual({ dryRun: true, ids: 2, duplicates: 1, alreadySettled: 0, batches: [2] });
+      expect(plan).toEqual({
+        dryRun: true,
+        baseUrl: "https://api.gong.io",
+        ids: 2,
+        duplicates: 1,
+        alreadySettled: 0,
+        batches: [2],
+      });
       console.info(
         `node ${result.node}: consumer typechecked and ran against Prism (status ${result.status}, unassigned ` +
           `${result.report.unassigned}, notUnassigned ${result.report.notUnassigned}); gong-flows --version ${cliVersion}; dry run ${JSON.stringify(plan)}`,

@@ -63,6 +63,12 @@ export class Ledger {
     });
   }
 
+  /** Counts the attempts of a lookup made for the run (isolation), and keeps its answers' request ids. */
+  lookedUp(attempts: number, requestIds: readonly string[]): void {
+    this.#requests += attempts;
+    for (const requestId of requestIds) this.#requestIds.push(requestId);
+  }
+
   /** These ids may have been processed by a request whose answer we did not get. */
   markInDoubt(ids: readonly string[]): void {
     for (const id of ids) this.#inDoubt.add(id);

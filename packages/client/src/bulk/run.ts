@@ -1,4 +1,5 @@
-import { GongInvalidResponseError } from "../errors.js";
+import { type GongApiError, GongBadRequestError, GongInvalidResponseError } from "../errors.js";
+import { type LookupConfig, lookUpOnce, type Tally } from "../lookups/lookup-call.js";
 import { attemptFacts } from "../transport/attempt.js";
 import type { RequestResult, Transport } from "../transport/transport.js";
 import { fanOut } from "./fan-out.js";
@@ -33,10 +34,18 @@ export interface BulkConfig {
   readonly maxIsolationRequests: number;
   /** How many requests may be in flight at once; pacing still spaces their starts. */
   readonly concurrency: number;
+  /** The lookup a refused batch is isolated with first; `null` isolates by halving only. */
+  readonly lookup: LookupConfig | null;
 }
 
 /** How a request for a group of ids ended, as far as isolation cares. */
 type GroupResult = "listed" | "refused" | "other";
+
+/**
+ * Why a group is sent: a planned batch (a 400 is isolated by lookup first), the re-send of the ids a lookup found
+ * (refused again: halving), or a half of a refused group (refused: halving further).
+ */
+type Sending = "batch" | "resend" | "half";
 
 /** Validates, dedupes and batches `ids`, sends the batches, and accounts for every id in the report. */
 export async function unassignInBulk(
@@ -134,7 +143,7 @@ class BulkRun {
   async #work(): Promise<void> {
     for (let batch = this.#queue.shift(); batch && this.#running; batch = this.#queue.shift()) {
       try {
-        await this.#sendAndSettle(batch, false);
+        await this.#sendAndSettle(batch, "batch");
       } catch (error) {
         if (error !== this.#ledger.handlerFailure?.error) this.#unexpected ??= { error };
         this.#stop.abort();
@@ -160,7 +169,7 @@ class BulkRun {
   }
 
   /** Sends one group and settles what the answer allows; a multi-id 400 is handed to isolation. */
-  async #sendAndSettle(group: readonly string[], isolating: boolean): Promise<GroupResult> {
+  async #sendAndSettle(group: readonly string[], sending: Sending): Promise<GroupResult> {
     const result = await this.#send(group);
     const ledger = this.#ledger;
     switch (result.kind) {
@@ -197,8 +206,8 @@ class BulkRun {
         switch (error.kind) {
           case "bad_request":
             if (group.length === 1) ledger.settle(group, "rejected", entry);
-            else if (isolating) await this.#isolate(group);
-            else await this.#isolateInTurn(group);
+            else if (sending === "batch") await this.#isolateInTurn(group, error);
+            else await this.#halve(group);
             return "refused";
           case "server":
           case "timeout":
@@ -216,10 +225,65 @@ class BulkRun {
     }
   }
 
-  #isolateInTurn(group: readonly string[]): Promise<void> {
-    const turn = this.#isolationTurn.then(() => this.#isolate(group));
+  #isolateInTurn(group: readonly string[], refusal: GongApiError): Promise<void> {
+    const turn = this.#isolationTurn.then(() => this.#isolate(group, refusal));
     this.#isolationTurn = turn.catch(() => undefined);
     return turn;
+  }
+
+  /** A refused batch: isolated by one lookup and one re-send when that can work, else by halving. */
+  async #isolate(group: readonly string[], refusal: GongApiError): Promise<void> {
+    if ((await this.#isolateByLookup(group, refusal)) === "fall back") await this.#halve(group);
+  }
+
+  /**
+   * Asks Gong which of the refused batch's instances exist (one lookup by `flowInstanceIds`). Those it does not
+   * return do not exist: `rejected`, saying so. The rest go out again as one request; refused again, they are
+   * halved. A lookup that fails (401/403 for a token without `api:flows:read`, any other failure) or finds every
+   * id falls back to halving the whole batch. 2 extra requests per refused batch, however many ids are missing.
+   */
+  async #isolateByLookup(group: readonly string[], refusal: GongApiError): Promise<"done" | "fall back"> {
+    const lookup = this.#config.lookup;
+    if (lookup === null) return "fall back";
+    if (!this.#running) return "done";
+    if (!this.#spendIsolationRequest(group)) return "done";
+    const tally: Tally = { requests: 0, requestIds: [] };
+    const abort = this.#aborts.follow();
+    let result: Awaited<ReturnType<typeof lookUpOnce>>;
+    try {
+      result = await lookUpOnce(lookup, { flowInstanceIds: group as string[] }, tally, abort.signal);
+    } finally {
+      abort.release();
+      this.#ledger.lookedUp(tally.requests, tally.requestIds);
+    }
+    if (result.kind === "aborted") return "done";
+    if (result.kind === "failed") {
+      this.#ledger.recordError(result.error, group);
+      return "fall back";
+    }
+    const asked = new Set(group);
+    const existing = new Set(result.instances.map((i) => i.flowInstanceId).filter((id) => asked.has(id)));
+    const missing = group.filter((id) => !existing.has(id));
+    if (missing.length === 0) return "fall back";
+    const notFound = new GongBadRequestError(
+      `${missing.length === 1 ? "This flow instance id does" : "These flow instance ids do"} not exist: Gong's ` +
+        "flow instance lookup does not know them, and Gong refused their batch (400) because of them",
+      { status: refusal.status, requestId: refusal.requestId, messages: refusal.messages },
+    );
+    this.#ledger.settle(missing, "rejected", this.#ledger.recordError(notFound, missing));
+    const rest = group.filter((id) => existing.has(id));
+    if (rest.length > 0 && this.#spendIsolationRequest(rest)) await this.#sendAndSettle(rest, "resend");
+    return "done";
+  }
+
+  /** Takes one request from the isolation budget; with none left, the ids are `skipped`. */
+  #spendIsolationRequest(group: readonly string[]): boolean {
+    if (this.#isolationBudget <= 0) {
+      this.#ledger.settle(group, "skipped");
+      return false;
+    }
+    this.#isolationBudget--;
+    return true;
   }
 
   /**
@@ -227,21 +291,17 @@ class BulkRun {
    * goes through, the right half must hold the refused id: split it further without paying for a request whose
    * answer is already known (a single id is still sent, since only Gong's own 400 makes it `rejected`).
    */
-  async #isolate(group: readonly string[]): Promise<void> {
+  async #halve(group: readonly string[]): Promise<void> {
     const [left, right] = splitInHalves(group);
     const leftResult = await this.#sendPart(left);
-    if (leftResult === "listed" && right.length > 1) await this.#isolate(right);
+    if (leftResult === "listed" && right.length > 1) await this.#halve(right);
     else await this.#sendPart(right);
   }
 
   /** Sends a part of a refused request, within the run's isolation budget. */
   async #sendPart(group: readonly string[]): Promise<GroupResult> {
     if (!this.#running) return "other";
-    if (this.#isolationBudget <= 0) {
-      this.#ledger.settle(group, "skipped");
-      return "other";
-    }
-    this.#isolationBudget--;
-    return this.#sendAndSettle(group, true);
+    if (!this.#spendIsolationRequest(group)) return "other";
+    return this.#sendAndSettle(group, "half");
   }
 }

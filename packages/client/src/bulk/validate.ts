@@ -1,10 +1,15 @@
 import { MAX_ID_LENGTH } from "../defaults.js";
+import { REQUEST_LIMITS } from "../generated/limits.js";
 import { GongInputError, shorten } from "../input-error.js";
 
 /** A value quoted for a message, shortened. */
 export function describeValue(value: string): string {
   return JSON.stringify(shorten(value));
 }
+
+/** The spec's pattern of a flow instance id (decimal digits), generated from it at build time. */
+const ID_PATTERN_SOURCE: string = REQUEST_LIMITS.unassignFlows.flowInstanceIds.items.pattern;
+const ID_PATTERN = new RegExp(ID_PATTERN_SOURCE, "u");
 
 // Whitespace (Unicode), control (Cc) and format (Cf) characters, and the separators of the CLI's id files.
 const FORBIDDEN_IN_ID = /[\s\p{Cc}\p{Cf},#]/u;
@@ -23,6 +28,8 @@ export function idProblem(id: string): string | null {
         : `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`;
     return `contains ${what} (ids have no whitespace, control characters, commas or #)`;
   }
+  if (!ID_PATTERN.test(id))
+    return `is not a Gong id: flow instance ids are decimal digits (${ID_PATTERN_SOURCE})`;
   return null;
 }
 
@@ -70,12 +77,12 @@ export function emailProblem(email: unknown): string | null {
   return null;
 }
 
-export function validateEmail(email: unknown): string | undefined {
+export function validateEmail(email: unknown, field = "unassignedByUserEmail"): string | undefined {
   if (email === undefined) return undefined;
   const problem = emailProblem(email);
   if (problem) {
-    throw new GongInputError(`unassignedByUserEmail ${problem}`, {
-      field: "unassignedByUserEmail",
+    throw new GongInputError(`${field} ${problem}`, {
+      field,
       value: typeof email === "string" ? email : null,
     });
   }

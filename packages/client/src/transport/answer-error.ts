@@ -36,7 +36,7 @@ export function errorFromResponse(
   response: Response,
   bodyText: string,
   redact: Redactor,
-  context: { scheme: "basic" | "bearer"; retryAfter: number | null },
+  context: { scheme: "basic" | "bearer"; retryAfter: number | null; scope?: string | null },
 ): GongApiError {
   const parsed = parseErrorBody(bodyText);
   const found = parsed.requestId ?? response.headers.get("x-traceid");
@@ -50,7 +50,7 @@ export function errorFromResponse(
   if (status === 401 || status === 403) {
     const hint =
       status === 403 && context.scheme === "bearer"
-        ? "; the OAuth token needs the api:flows:write scope"
+        ? `; the OAuth token needs the ${context.scope ?? "api:flows:write"} scope`
         : "; check the access key and secret, or the token";
     return new GongAuthenticationError(
       `Gong rejected the credentials (${status})${said}${hint}${ref}`,

@@ -6,6 +6,7 @@ import { type AttemptOutcome, attemptOnce } from "./attempt.js";
 import type { Clock } from "./clock.js";
 import type { RequestObserver } from "./observer.js";
 import { type AttemptFailure, decideRetry, parseRetryAfter } from "./retry-policy.js";
+import { scopeOf } from "./scope.js";
 
 export interface TransportConfig {
   readonly fetch: typeof fetch;
@@ -77,8 +78,17 @@ export interface OutgoingRequest {
 /** A fetch-compatible function with retries, pacing and timeouts, plus the richer `send` the bulk call uses. */
 export interface Transport {
   send(request: OutgoingRequest, options?: SendOptions): Promise<RequestResult>;
-  /** For openapi-fetch: HTTP answers are returned, failures without an answer are thrown as typed errors. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * For openapi-fetch: HTTP answers are returned, failures without an answer are thrown as typed errors.
+   * `observe` sees each attempt start and how the request ended (the lookups count and report with it).
+   */
+  fetch(request: Request, observe?: FetchObserver): Promise<Response>;
+}
+
+/** What a caller of {@link Transport.fetch} may watch: attempts, and the request's typed outcome. */
+export interface FetchObserver {
+  readonly onAttempt?: ((attempt: number) => void) | undefined;
+  readonly onResult?: ((result: RequestResult) => void) | undefined;
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -160,6 +170,7 @@ export function createTransport(config: TransportConfig): Transport {
           const error = errorFromResponse(response, bodyText, config.redact, {
             scheme: config.authScheme,
             retryAfter: retryAfterSeconds,
+            scope: scopeOf(request.method, request.url),
           });
           last = failed(error, response, bodyText);
           failure = { kind: "status", status: response.status, retryAfterSeconds };
@@ -182,14 +193,15 @@ export function createTransport(config: TransportConfig): Transport {
     }
   };
 
-  const fetchCompatible = async (request: Request): Promise<Response> => {
+  const fetchCompatible = async (request: Request, observe: FetchObserver = {}): Promise<Response> => {
     const outgoing: OutgoingRequest = {
       method: request.method,
       url: request.url,
       headers: request.headers,
       body: request.body === null ? undefined : await request.arrayBuffer(),
     };
-    const result = await send(outgoing, { signal: request.signal });
+    const result = await send(outgoing, { signal: request.signal, onAttempt: observe.onAttempt });
+    observe.onResult?.(result);
     switch (result.kind) {
       case "aborted":
       case "stopped":

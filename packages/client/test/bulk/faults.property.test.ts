@@ -28,10 +28,10 @@ describe("report invariants under random faults", () => {
   it("accounts for every id exactly once, never re-sends an unassigned id, and never calls a removed id not unassigned", async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
-        const unique = Array.from({ length: s.count }, (_, i) => `f${i}`);
-        const input = [...unique, ...s.duplicates.filter((i) => i < s.count).map((i) => `f${i}`)];
-        const bad = new Set(s.badIds.filter((i) => i < s.count).map((i) => `f${i}`));
-        const stuck = new Set(s.stuckIds.filter((i) => i < s.count).map((i) => `f${i}`));
+        const unique = Array.from({ length: s.count }, (_, i) => `${1000 + i}`);
+        const input = [...unique, ...s.duplicates.filter((i) => i < s.count).map((i) => `${1000 + i}`)];
+        const bad = new Set(s.badIds.filter((i) => i < s.count).map((i) => `${1000 + i}`));
+        const stuck = new Set(s.stuckIds.filter((i) => i < s.count).map((i) => `${1000 + i}`));
         const gong = simulatedGong({
           assigned: unique.filter((id) => !bad.has(id) && !stuck.has(id)),
           stuck: [...stuck].filter((id) => !bad.has(id)),
@@ -42,7 +42,7 @@ describe("report invariants under random faults", () => {
           batchSize: s.batchSize,
           maxRetries: s.maxRetries,
         });
-        const doubted = s.possiblyProcessed.filter((i) => i < s.count).map((i) => `f${i}`);
+        const doubted = s.possiblyProcessed.filter((i) => i < s.count).map((i) => `${1000 + i}`);
         const report = await client.unassignFlowInstances(input, { possiblyProcessed: doubted });
 
         // Every unique id in exactly one list, each list in input order.

@@ -11,7 +11,12 @@ export function simulatedGong(options: {
   assigned: Iterable<string>;
   stuck?: Iterable<string>;
   faults?: (attempt: number) => SimFault;
+  /** Answer every lookup with this status instead (403: a token that may not read flows). */
+  lookupStatus?: number;
+  /** Ids the lookup returns although an unassign refuses them (a 400 for another reason). */
+  ghosts?: Iterable<string>;
 }) {
+  const ghosts = new Set(options.ghosts ?? []);
   const assigned = new Set(options.assigned);
   const known = new Set([...assigned, ...(options.stuck ?? [])]);
   const removed = new Set<string>();
@@ -31,11 +36,26 @@ export function simulatedGong(options: {
   const socketError = (code: string) =>
     new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) });
 
-  const fetch = (async (_input: unknown, init?: RequestInit) => {
+  const lookups: string[][] = [];
+  const fetch = (async (input: unknown, init?: RequestInit) => {
     const call = ++calls;
     const { flowInstanceIds: ids } = JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer)) as {
       flowInstanceIds: string[];
     };
+    if (String(input).endsWith("/v2/flows/prospects")) {
+      // The lookup by instance ids: every instance that exists, whatever its state.
+      lookups.push(ids);
+      if (options.lookupStatus) return json(options.lookupStatus, { requestId: `r${call}`, errors: ["no"] });
+      const prospectsAssigned = ids
+        .filter((id) => known.has(id) || ghosts.has(id))
+        .map((id) => ({
+          flowId: "1",
+          crmProspectId: `crm${id}`,
+          flowInstanceId: id,
+          flowInstanceStatus: "Running",
+        }));
+      return json(200, { requestId: `r${call}`, prospectsAssigned });
+    }
     sent.push(ids);
     for (const id of ids) if (listedAt.has(id)) reSentAfterListing.push(id);
     const fault = options.faults?.(call) ?? "ok";
@@ -75,8 +95,10 @@ export function simulatedGong(options: {
     fetch,
     /** Ids the server really removed (whether or not the client heard about it). */
     removed,
-    /** Every request body's ids, in order. */
+    /** Every unassign request body's ids, in order. */
     sent,
+    /** Every lookup's ids, in order. */
+    lookups,
     /** Ids sent again after a response had listed them: must stay empty. */
     reSentAfterListing,
     get calls() {

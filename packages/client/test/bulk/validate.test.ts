@@ -34,6 +34,18 @@ describe("input validation, before anything is sent", () => {
       `${"9".repeat(60)}…`,
       /257 characters long \(at most 256\)/,
     ],
+    // The spec's id schema: 1 to 30 decimal digits (tools that generate requests from it used to send "SVXHP").
+    [
+      "an id of letters",
+      ["1", "SVXHP"],
+      1,
+      "SVXHP",
+      /ids\[1\] "SVXHP" is not a Gong id: flow instance ids are decimal digits \(\^\[0-9\]\{1,30\}\$\)/,
+    ],
+    ["an email", ["ann@example.com"], 0, "ann@example.com", /is not a Gong id/],
+    ["an id of 31 digits", ["1".repeat(31)], 0, "1".repeat(31), /is not a Gong id/],
+    ["a negative number", ["-1"], 0, "-1", /is not a Gong id/],
+    ["Arabic-Indic digits", ["\u0661\u0662"], 0, "\u0661\u0662", /is not a Gong id/],
   ])("refuses %s with a GongInputError saying where", async (_, ids, index, value, message) => {
     const { client, sent } = clientThatMustNotSend();
     const call = client.unassignFlowInstances(ids as Iterable<string>);
@@ -69,14 +81,14 @@ describe("input validation, before anything is sent", () => {
     expect(sent()).toBe(0);
   });
 
-  it("accepts any iterable, including a generator, and an id of 256 characters", async () => {
+  it("accepts any iterable, including a generator, and an id of 30 digits", async () => {
     const { client, sent } = clientThatMustNotSend();
     function* ids() {
       yield "1";
-      yield "9".repeat(256);
+      yield "9".repeat(30);
     }
     const report = await client.unassignFlowInstances(ids());
-    expect(report.notUnassigned).toEqual(["1", "9".repeat(256)]);
+    expect(report.notUnassigned).toEqual(["1", "9".repeat(30)]);
     expect(sent()).toBe(1);
   });
 });

@@ -44,7 +44,15 @@ describe("limits generated from the spec", () => {
     expect(limits.OPERATIONS.unassignFlows).toEqual({
       method: "POST",
       path: "/v2/flows/prospects/unassign-flows-by-instance-id",
+      scopes: ["api:flows:write"],
     });
+    expect(limits.OPERATIONS.listFlows).toEqual({
+      method: "GET",
+      path: "/v2/flows",
+      scopes: ["api:flows:read"],
+    });
+    expect(limits.SCHEMA_LIMITS.FlowId).toEqual({ pattern: "^[0-9]{1,30}$" });
+    expect(limits.SCHEMA_LIMITS.CrmProspectId).toMatchObject({ minLength: 1, maxLength: 128 });
     expect(limits.REQUEST_LIMITS.unassignFlows.flowInstanceIds).toEqual({
       minItems: 1,
       maxItems: 200,

@@ -21,7 +21,7 @@ describe("bulk pacing", () => {
       return json(200, { unassignedFlowInstanceIds: flowInstanceIds });
     }) as typeof fetch;
     const { client } = testClient({ fetch: slowFetch, requestsPerSecond: 3, batchSize: 1 }, { clock });
-    const report = await client.unassignFlowInstances(["a", "b", "c", "d", "e", "f", "g"]);
+    const report = await client.unassignFlowInstances(["1", "2", "3", "4", "5", "6", "7"]);
     expect(report.unassigned).toHaveLength(7);
     const gaps = starts.slice(1).map((start, i) => start - (starts[i] ?? 0));
     for (const gap of gaps) expect(gap).toBeCloseTo(1000 / 3, 6);
@@ -42,8 +42,8 @@ describe("bulk pacing", () => {
       return json(200, { unassignedFlowInstanceIds: flowInstanceIds });
     }) as unknown as typeof globalThis.fetch;
     const { client } = testClient({ fetch, requestsPerSecond: 1, batchSize: 1 }, { clock });
-    const report = await client.unassignFlowInstances(["a", "b", "c"]);
-    expect(report.unassigned).toEqual(["a", "b", "c"]);
+    const report = await client.unassignFlowInstances(["1", "2", "3"]);
+    expect(report.unassigned).toEqual(["1", "2", "3"]);
     expect(startsAfterLimit).toHaveLength(3);
     for (const delay of startsAfterLimit) expect(delay).toBeGreaterThanOrEqual(10_000);
   });

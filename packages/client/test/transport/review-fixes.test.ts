@@ -59,8 +59,8 @@ describe("a Retry-After longer than the wait cap", () => {
     const second = client.api.POST(PATH, { body: { flowInstanceIds: ["1"] } });
     await expect(second).rejects.toBeInstanceOf(GongRateLimitError);
     await expect(second).rejects.toThrow(/holds every request for \d+ s more/);
-    const report = await client.unassignFlowInstances(["a", "b"]);
-    expect(report).toMatchObject({ skipped: ["a", "b"], requests: 0 });
+    const report = await client.unassignFlowInstances(["1", "2"]);
+    expect(report).toMatchObject({ skipped: ["1", "2"], requests: 0 });
     expect(report.errors[0]).toMatchObject({ kind: "rate_limit", status: null });
     expect(calls).toBe(1);
     expect(clock.sleeps).toEqual([]);
@@ -73,8 +73,8 @@ describe("the report's request ids and errors", () => {
     const fetch = (async (_input: unknown, init?: RequestInit) => {
       const { flowInstanceIds } = sentBody(init);
       calls++;
-      if (flowInstanceIds[0] === "a" && calls === 1) return json(503, { requestId: "r1-503", errors: [] });
-      if (flowInstanceIds[0] === "b") {
+      if (flowInstanceIds[0] === "1" && calls === 1) return json(503, { requestId: "r1-503", errors: [] });
+      if (flowInstanceIds[0] === "2") {
         await new Promise((resolve) => setTimeout(resolve, 5));
         return json(200, { requestId: "r2-b", unassignedFlowInstanceIds: flowInstanceIds });
       }
@@ -82,7 +82,7 @@ describe("the report's request ids and errors", () => {
       return json(200, { requestId: "r3-a", unassignedFlowInstanceIds: flowInstanceIds });
     }) as unknown as typeof globalThis.fetch;
     const { client } = testClient({ fetch, batchSize: 1 });
-    const report = await client.unassignFlowInstances(["a", "b"]);
+    const report = await client.unassignFlowInstances(["1", "2"]);
     expect(report.requestIds).toEqual(["r1-503", "r2-b", "r3-a"]);
     expect(report.requests).toBe(3);
   });
@@ -90,7 +90,7 @@ describe("the report's request ids and errors", () => {
   it("reports the failure of a request the run stopped between its attempts", async () => {
     const fetch = (async (_input: unknown, init?: RequestInit) => {
       const { flowInstanceIds } = sentBody(init);
-      if (flowInstanceIds[0] === "a") return json(503, { requestId: "ra", errors: ["down"] });
+      if (flowInstanceIds[0] === "1") return json(503, { requestId: "ra", errors: ["down"] });
       await new Promise((resolve) => setTimeout(resolve, 10));
       return json(401, { requestId: "rb", errors: ["bad key"] });
     }) as unknown as typeof globalThis.fetch;
@@ -98,12 +98,12 @@ describe("the report's request ids and errors", () => {
       { fetch, batchSize: 1 },
       { clock: (await import("../../src/transport/clock.js")).systemClock },
     );
-    const report = await client.unassignFlowInstances(["a", "b"]);
-    expect(report.unknown).toEqual(["a"]);
-    expect(report.skipped).toEqual(["b"]);
+    const report = await client.unassignFlowInstances(["1", "2"]);
+    expect(report.unknown).toEqual(["1"]);
+    expect(report.skipped).toEqual(["2"]);
     expect(report.errors.map((e) => [e.requestId, e.flowInstanceIds])).toEqual([
-      ["rb", ["b"]],
-      ["ra", ["a"]],
+      ["rb", ["2"]],
+      ["ra", ["1"]],
     ]);
   });
 
@@ -115,7 +115,7 @@ describe("the report's request ids and errors", () => {
       })) as unknown as typeof globalThis.fetch;
     const { client } = testClient({ fetch });
     const events: string[] = [];
-    await client.unassignFlowInstances(["a"], {
+    await client.unassignFlowInstances(["1"], {
       onProgress: (event) =>
         events.push(
           event.type === "attempted" ? `attempted ${event.status} ${event.maybeProcessed}` : event.type,
@@ -133,8 +133,8 @@ describe("connection failures before sending", () => {
       });
     }) as unknown as typeof globalThis.fetch;
     const { client } = testClient({ fetch, maxRetries: 0 });
-    const report = await client.unassignFlowInstances(["a"]);
-    expect(report.skipped).toEqual(["a"]);
+    const report = await client.unassignFlowInstances(["1"]);
+    expect(report.skipped).toEqual(["1"]);
   });
 });
 

@@ -98,11 +98,11 @@ describe("abort", () => {
     const calls = { count: 0 };
     const { client } = testClient({ fetch: hangingFetch(calls), batchSize: 1 }, {});
     setTimeout(() => controller.abort(), 20);
-    const report = await client.unassignFlowInstances(["a", "b", "c", "d", "e", "f"], {
+    const report = await client.unassignFlowInstances(["1", "2", "3", "4", "5", "6"], {
       signal: controller.signal,
     });
-    expect(report.unknown).toEqual(["a", "b", "c", "d"]);
-    expect(report.skipped).toEqual(["e", "f"]);
+    expect(report.unknown).toEqual(["1", "2", "3", "4"]);
+    expect(report.skipped).toEqual(["5", "6"]);
     expect(calls.count).toBe(4);
   });
 
@@ -129,10 +129,10 @@ describe("stopSignal: stop after the requests in flight", () => {
       return json(200, { unassignedFlowInstanceIds: flowInstanceIds });
     }) as unknown as typeof globalThis.fetch;
     const { client } = testClient({ fetch, batchSize: 1, requestsPerSecond: 1 });
-    const report = await client.unassignFlowInstances(["a", "b", "c"], { stopSignal: stop.signal });
+    const report = await client.unassignFlowInstances(["1", "2", "3"], { stopSignal: stop.signal });
     expect(calls).toBe(1);
-    expect(report.unassigned).toEqual(["a"]);
-    expect(report.skipped).toEqual(["b", "c"]);
+    expect(report.unassigned).toEqual(["1"]);
+    expect(report.skipped).toEqual(["2", "3"]);
   });
 
   it("cuts a long Retry-After wait short", async () => {
@@ -144,8 +144,8 @@ describe("stopSignal: stop after the requests in flight", () => {
       { clock: (await import("../../src/transport/clock.js")).systemClock },
     );
     setTimeout(() => stop.abort(), 20);
-    const report = await client.unassignFlowInstances(["a"], { stopSignal: stop.signal });
-    expect(report.skipped).toEqual(["a"]);
+    const report = await client.unassignFlowInstances(["1"], { stopSignal: stop.signal });
+    expect(report.skipped).toEqual(["1"]);
     expect(report.requests).toBe(1);
   });
 });
