@@ -1,3 +1,4 @@
+import { MAX_VARIANTS } from "./schema/meaning.js";
 /**
  * Every rule of the breaking-change gate. `ERR` refuses the change without a major changeset, `WARN` and `INFO`
  * are printed only. Direction says which side of the exchange the rule judges: what a client sends (request:
@@ -229,6 +230,12 @@ export const RULES = {
     "INFO",
     "response",
     "a response schema no longer takes one of its alternatives",
+  ),
+
+  "schema-alternatives-truncated": rule(
+    "WARN",
+    "both",
+    `allOf multiplies oneOf/anyOf into more alternatives than the gate compares (${MAX_VARIANTS}): the rest are not compared`,
   ),
 
   "request-keyword-added": rule(
