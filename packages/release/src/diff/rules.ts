@@ -259,10 +259,16 @@ export const RULES = {
     "request",
     "a way to authenticate (a security requirement) no longer accepted, or auth required where none was",
   ),
-  "security-alternative-added": rule(
+  "security-alternative-added": rule("INFO", "request", "a new way to authenticate"),
+  "security-alternative-relaxed": rule(
     "INFO",
     "request",
-    "a new way to authenticate, or auth no longer required",
+    "an alternative needs fewer schemes together: the credentials a client sends still suffice",
+  ),
+  "security-authentication-removed": rule(
+    "WARN",
+    "request",
+    "an operation no longer needs authentication: clients that send credentials still work; check it is meant",
   ),
   "security-scope-added": rule("ERR", "request", "an operation requires a new OAuth scope"),
   "security-scope-removed": rule("INFO", "request", "an operation requires fewer OAuth scopes"),

@@ -48,9 +48,9 @@ describe("unions are compared by meaning, in one canonical form", () => {
 describe("large unions are compared whole", () => {
   it("a request oneOf of 70 consts losing its 70th: request-enum-value-removed", () => {
     const mode = (count: number) => ({ type: "string", oneOf: consts(names(count)) });
-    expect(verdicts(requestWith(object({ mode: mode(70) })), requestWith(object({ mode: mode(69) })))).toEqual(
-      [`ERR request-enum-value-removed ${REQUEST}/properties/mode`],
-    );
+    expect(
+      verdicts(requestWith(object({ mode: mode(70) })), requestWith(object({ mode: mode(69) }))),
+    ).toEqual([`ERR request-enum-value-removed ${REQUEST}/properties/mode`]);
   });
 
   it("a request oneOf of 70 objects losing its 70th: request-variant-removed at that alternative", () => {

@@ -125,7 +125,12 @@ interface Alternatives {
  * A union member that comes back to a `$ref` being expanded (`Expr: {oneOf: [{$ref: Expr}, {type: string}]}`)
  * adds no value the union does not already have, so it is left out: every `$ref` is expanded once per branch.
  */
-function alternatives(raw: unknown, doc: SpecDocument, refs: readonly string[], inUnion: boolean): Alternatives {
+function alternatives(
+  raw: unknown,
+  doc: SpecDocument,
+  refs: readonly string[],
+  inUnion: boolean,
+): Alternatives {
   const parts: Part[] = [];
   if (!conjuncts(raw, doc, refs, parts) && inUnion) return { lists: [], truncated: false };
   let lists: Json[][] = [[]];
