@@ -55,6 +55,23 @@ export const RULES = {
     "operationId added, removed or renamed: generated method names change",
   ),
 
+  "component-removed": rule(
+    "ERR",
+    "both",
+    "a component (schema, response, parameter, request body, header, path item, security scheme) removed or renamed: code naming it in the generated `components` type no longer compiles",
+  ),
+  "component-added": rule("INFO", "both", "a new component"),
+  "component-schema-changed": rule(
+    "ERR",
+    "both",
+    "a component schema no operation reaches (in both versions) changed in a way that breaks code building its values (a request rule's ERR) or reading them (a response rule's ERR)",
+  ),
+  "component-schema-changed-compatibly": rule(
+    "INFO",
+    "both",
+    "such a schema changed in a way neither building nor reading code notices",
+  ),
+
   "request-parameter-removed": rule("ERR", "request", "a path/query/header/cookie parameter removed"),
   "request-parameter-added-required": rule("ERR", "request", "a new required parameter"),
   "request-parameter-added-optional": rule("INFO", "request", "a new optional parameter"),

@@ -49,6 +49,16 @@ const satisfiedBy = (held: Alternative, needed: Alternative) =>
 const sameSchemes = (a: Alternative, b: Alternative) =>
   a.size === b.size && [...a.keys()].every((scheme) => b.has(scheme));
 
+/** `oauth2 now needs scope(s) api:admin`: the scopes of `more` that `fewer` lacks, scheme by scheme. */
+const scopeChange = (more: Alternative, fewer: Alternative, verb: string) =>
+  [...more]
+    .map(
+      ([scheme, scopes]) => [scheme, [...scopes].filter((scope) => !fewer.get(scheme)?.has(scope))] as const,
+    )
+    .filter(([, scopes]) => scopes.length > 0)
+    .map(([scheme, scopes]) => `${scheme} ${verb} scope(s) ${scopes.sort().join(", ")}`)
+    .join("; ");
+
 const schemeOf = (doc: SpecDocument, name: string): Json | undefined => {
   const raw = asObject(asObject(doc.root.components).securitySchemes)[name];
   return raw === undefined ? undefined : doc.resolve(raw);
@@ -83,7 +93,7 @@ export function compareSecurity(ctx: OperationContext, oldOperation: Json, newOp
     };
     const fewerScopes = take((after) => sameSchemes(before, after) && satisfiedBy(before, after));
     if (fewerScopes) {
-      ctx.report("security-scope-removed", at, `${label} → ${fewerScopes[0]}: fewer scopes needed`);
+      ctx.report("security-scope-removed", at, scopeChange(before, fewerScopes[1], "no longer needs"));
       continue;
     }
     if (opened) continue;
@@ -99,7 +109,7 @@ export function compareSecurity(ctx: OperationContext, oldOperation: Json, newOp
     }
     const moreScopes = take((after) => sameSchemes(before, after));
     if (moreScopes) {
-      ctx.report("security-scope-added", at, `${label} → ${moreScopes[0]}: more scopes needed`);
+      ctx.report("security-scope-added", at, scopeChange(moreScopes[1], before, "now needs"));
       continue;
     }
     ctx.report("security-alternative-removed", at, `${label} no longer accepted`);

@@ -52,7 +52,7 @@ describe("request bodies and media types", () => {
       ...post({ requestBody: { $ref: "#/components/requestBodies/Thing" } }),
       components: { requestBodies: { Thing: body } },
     };
-    expect(verdicts(before, after)).toEqual([]);
+    expect(verdicts(before, after)).toEqual(["INFO component-added components /requestBodies/Thing"]);
   });
 });
 
@@ -133,6 +133,9 @@ describe("response statuses, headers and media types", () => {
         headers: { Retry: header },
       },
     );
-    expect(verdicts(inline, moved)).toEqual([]);
+    expect(verdicts(inline, moved)).toEqual([
+      "INFO component-added components /responses/Slow",
+      "INFO component-added components /headers/Retry",
+    ]);
   });
 });

@@ -61,7 +61,7 @@ describe("security requirements and schemes", () => {
   });
 
   it("alternatives of the same scheme reordered change nothing", () => {
-    const [basic, read, write] = EITHER_SCOPE as [Doc, Doc, Doc];
+    const [basic, read, write] = EITHER_SCOPE as unknown as [Doc, Doc, Doc];
     expect(verdicts(secured(EITHER_SCOPE), secured([write, basic, read]))).toEqual([]);
   });
 
