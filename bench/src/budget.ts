@@ -1,6 +1,6 @@
 /**
  * Most bytes an app importing only `createGongFlowsClient` may load at start, bundled and minified (esbuild with
- * code splitting, see size.ts): the issue's target itself (measured 11,990 B). Growth on the start-up path must be
+ * code splitting, see size.ts): the issue's target itself (measured 11,997 B). Growth on the start-up path must be
  * paid for there, or moved behind the first request; raise it only with a line in bench/README.md saying why.
  */
 export const CLIENT_MINIFIED_BUDGET = 12_000;

@@ -75,10 +75,21 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
 const literal = (value) => JSON.stringify(value, null, 2);
 const header =
   "// Generated from the spec by scripts/generate-limits.mjs. Do not edit: change spec/openapi.yaml instead.";
+// One constant per operation, so a bundle takes only the limits it uses (the client's start-up path reads the unassign
+// operation's alone), and the table of all of them for tools.
+const perOperation = Object.entries(limits).map(
+  ([operationId, fields]) =>
+    `/** Request body limits of \`${operationId}\`, by field. */\nexport const ${operationId}Limits = ${literal(fields)} as const;\n`,
+);
 const output = `${header}
 
+${perOperation.join("\n")}
 /** Request body limits from the spec (array sizes, string lengths and patterns), by operationId and field. */
-export const REQUEST_LIMITS = ${literal(limits)} as const;
+export const REQUEST_LIMITS = {
+${Object.keys(limits)
+  .map((operationId) => `  ${operationId}: ${operationId}Limits,`)
+  .join("\n")}
+} as const;
 `;
 mkdirSync(dirname(outputPath), { recursive: true });
 writeFileSync(outputPath, output);

@@ -1,7 +1,7 @@
-import { REQUEST_LIMITS } from "./generated/limits.js";
+import { unassignFlowsLimits } from "./generated/limits.js";
 
 /** The most ids one unassign request may carry: the spec's `maxItems`, generated from it at build time. */
-export const MAX_IDS_PER_REQUEST: number = REQUEST_LIMITS.unassignFlows.flowInstanceIds.maxItems;
+export const MAX_IDS_PER_REQUEST: number = unassignFlowsLimits.flowInstanceIds.maxItems;
 
 /** Longest id accepted; Gong's ids are ~15 digits, so anything near this is a paste error. */
 export const MAX_ID_LENGTH = 256;

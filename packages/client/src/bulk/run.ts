@@ -6,10 +6,8 @@ import { Ledger } from "./ledger.js";
 import { type BatchPlan, planBatches, splitInHalves } from "./plan.js";
 import { ProgressHandlerError } from "./progress-handler-error.js";
 import type { ProgressEvent, UnassignReport } from "./report.js";
-import { readUnassignAnswer, UNASSIGN_ROUTE, type UnassignRequestBody } from "./unassign-call.js";
+import { readUnassignAnswer, unassignRequest } from "./unassign-call.js";
 import { validateEmail, validateIds } from "./validate.js";
-
-const utf8 = new TextEncoder();
 
 /** Options of one bulk unassign call. */
 export interface UnassignOptions {
@@ -145,16 +143,7 @@ class BulkRun {
   }
 
   async #send(group: readonly string[]): Promise<RequestResult> {
-    const body: UnassignRequestBody = {
-      flowInstanceIds: group as string[],
-      ...(this.#email ? { unassignedByUserEmail: this.#email } : {}),
-    };
-    const request = {
-      method: UNASSIGN_ROUTE.method,
-      url: `${this.#config.baseUrl}${UNASSIGN_ROUTE.path}`,
-      headers: { "content-type": "application/json" },
-      body: utf8.encode(JSON.stringify(body)).buffer,
-    };
+    const request = unassignRequest(this.#config.baseUrl, group, this.#email);
     const abort = this.#aborts.follow();
     const stop = this.#stops.follow();
     try {

@@ -1,5 +1,6 @@
 import type { paths } from "../generated/openapi.js";
 import { OPERATIONS } from "../generated/operations.js";
+import type { OutgoingRequest } from "../transport/transport.js";
 
 /** Method and path of the unassign operation, generated from the spec (by its operationId). */
 export const UNASSIGN_ROUTE = OPERATIONS.unassignFlows;
@@ -12,6 +13,26 @@ export type UnassignRequestBody = UnassignOperation["requestBody"]["content"]["a
 
 /** The 200 answer the spec promises. */
 export type UnassignAnswer = UnassignOperation["responses"][200]["content"]["application/json"];
+
+const utf8 = new TextEncoder();
+
+/** The unassign request for `ids`, its body typed by the spec, in the form every attempt can send again. */
+export function unassignRequest(
+  baseUrl: string,
+  ids: readonly string[],
+  email: string | undefined,
+): OutgoingRequest {
+  const body: UnassignRequestBody = {
+    flowInstanceIds: ids as string[],
+    ...(email ? { unassignedByUserEmail: email } : {}),
+  };
+  return {
+    method: UNASSIGN_ROUTE.method,
+    url: `${baseUrl}${UNASSIGN_ROUTE.path}`,
+    headers: { "content-type": "application/json" },
+    body: utf8.encode(JSON.stringify(body)).buffer,
+  };
+}
 
 /**
  * Reads a 200 body as the spec's answer, or returns `null` when it breaks the spec: not a JSON object, or

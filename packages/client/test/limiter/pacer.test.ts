@@ -116,3 +116,55 @@ describe("the pacer as a Limiter", () => {
     await expect(waiting).rejects.toThrow("caller gave up");
   });
 });
+
+describe("Pacer: holds longer than the caller waits", () => {
+  it("answers paused at once, with when the hold ends", async () => {
+    const clock = virtualClock();
+    const pacer = new Pacer(null, clock);
+    await pacer.pause(5_000);
+    const before = Date.now();
+    const decision = await pacer.acquire({ maxWaitMs: 4_999 });
+    const after = Date.now();
+    expect(decision.kind).toBe("paused");
+    const until = decision.kind === "paused" ? decision.until.getTime() : 0;
+    expect(until).toBeGreaterThanOrEqual(before + 5_000);
+    expect(until).toBeLessThanOrEqual(after + 5_000);
+    expect(clock.now()).toBe(0);
+  });
+
+  it("waits a hold of exactly maxWaitMs", async () => {
+    const clock = virtualClock();
+    const pacer = new Pacer(null, clock);
+    await pacer.pause(5_000);
+    expect(await pacer.acquire({ maxWaitMs: 5_000 })).toEqual({ kind: "go" });
+    expect(clock.now()).toBe(5_000);
+  });
+
+  it("keeps the longer of two pauses", async () => {
+    const clock = virtualClock();
+    const pacer = new Pacer(null, clock);
+    await pacer.pause(5_000);
+    await pacer.pause(1_000);
+    await pacer.acquire(WAIT_ANY);
+    expect(clock.now()).toBe(5_000);
+  });
+
+  it("gives up on a pause that arrives while the caller waits for its slot", async () => {
+    const clock = virtualClock();
+    const pacer = new Pacer(1, clock);
+    await pacer.acquire({ maxWaitMs: 10_000 });
+    const second = pacer.acquire({ maxWaitMs: 10_000 });
+    await pacer.pause(60_000);
+    expect((await second).kind).toBe("paused");
+  });
+
+  it("starts after a pause that arrives while the caller waits, when it is short enough", async () => {
+    const clock = virtualClock();
+    const pacer = new Pacer(1, clock);
+    await pacer.acquire(WAIT_ANY);
+    const second = pacer.acquire({ maxWaitMs: 10_000 });
+    await pacer.pause(3_000);
+    expect(await second).toEqual({ kind: "go" });
+    expect(clock.now()).toBe(3_000);
+  });
+});

@@ -156,3 +156,87 @@ describe("decideRetry, the retry decision apart from the waiting", () => {
     });
   });
 });
+
+describe("decideRetry at its edges", () => {
+  it("never re-sends an answer whose body could not be read", () => {
+    expect(decideRetry({ kind: "unreadable" }, 1, policy)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+  });
+
+  it("retries no answer after backoff, up to maxRetries retries", () => {
+    expect(decideRetry({ kind: "no_answer" }, 1, policy)).toEqual({
+      kind: "retry",
+      waitMs: 500,
+      pauseAllMs: 0,
+    });
+    expect(decideRetry({ kind: "no_answer" }, 2, policy)).toEqual({
+      kind: "retry",
+      waitMs: 1_000,
+      pauseAllMs: 0,
+    });
+    expect(decideRetry({ kind: "no_answer" }, 3, policy)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+  });
+
+  it("gives up at once with no retries allowed", () => {
+    const none = { ...policy, maxRetries: 0 };
+    expect(decideRetry({ kind: "no_answer" }, 1, none)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+    expect(decideRetry(status(429, 2), 1, none)).toEqual({ kind: "give_up", pauseAllMs: 2_000 });
+  });
+
+  it.each([500, 502, 503, 504])("retries %i after backoff", (code) => {
+    expect(decideRetry(status(code), 2, policy)).toEqual({ kind: "retry", waitMs: 1_000, pauseAllMs: 0 });
+    expect(decideRetry(status(code), 3, policy)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+  });
+
+  it.each([400, 401, 403, 404, 408, 409, 501, 505, 302])("never retries %i", (code) => {
+    expect(decideRetry(status(code, 1), 1, policy)).toEqual({ kind: "give_up", pauseAllMs: 0 });
+  });
+
+  it("waits a 429's Retry-After, and holds every start as long", () => {
+    expect(decideRetry(status(429, 5), 1, policy)).toEqual({
+      kind: "retry",
+      waitMs: 5_000,
+      pauseAllMs: 5_000,
+    });
+    expect(decideRetry(status(429, 0), 1, policy)).toEqual({ kind: "retry", waitMs: 0, pauseAllMs: 0 });
+  });
+
+  it("backs off after a 429 without Retry-After, and holds every start as long", () => {
+    expect(decideRetry(status(429), 2, policy)).toEqual({ kind: "retry", waitMs: 1_000, pauseAllMs: 1_000 });
+  });
+
+  it("still holds every start when a 429 spends the last retry", () => {
+    expect(decideRetry(status(429, 5), 3, policy)).toEqual({ kind: "give_up", pauseAllMs: 5_000 });
+  });
+
+  it("waits a Retry-After of exactly maxRetryAfterSeconds, and not one beyond it", () => {
+    expect(decideRetry(status(429, 60), 1, policy)).toEqual({
+      kind: "retry",
+      waitMs: 60_000,
+      pauseAllMs: 60_000,
+    });
+    expect(decideRetry(status(429, 61), 1, policy)).toEqual({ kind: "give_up", pauseAllMs: 61_000 });
+  });
+
+  it("holds starts a day at most, whatever the server asks", () => {
+    expect(MAX_PAUSE_MS).toBe(86_400_000);
+    expect(decideRetry(status(429, 10 ** 9), 1, policy)).toEqual({
+      kind: "give_up",
+      pauseAllMs: MAX_PAUSE_MS,
+    });
+    const patient = { ...policy, maxRetryAfterSeconds: 10 ** 6 };
+    expect(decideRetry(status(429, 200_000), 1, patient)).toEqual({
+      kind: "retry",
+      waitMs: 200_000_000,
+      pauseAllMs: MAX_PAUSE_MS,
+    });
+  });
+
+  it("uses the policy's jitter", () => {
+    const jittery = { ...policy, random: () => 1 };
+    expect(decideRetry({ kind: "no_answer" }, 1, jittery)).toEqual({
+      kind: "retry",
+      waitMs: 375,
+      pauseAllMs: 0,
+    });
+  });
+});

@@ -23,3 +23,17 @@ describe("the User-Agent", () => {
     expect(VERSION).toBe(manifest.version);
   });
 });
+
+describe("the User-Agent, edges", () => {
+  it("reads this runtime when given nothing", () => {
+    expect(userAgent()).toBe(`@gong-flows/client/${VERSION} node/${process.versions.node}`);
+  });
+
+  it("says js when Deno or Node give no version", () => {
+    expect(userAgent({ Deno: {}, process: {} })).toBe(`@gong-flows/client/${VERSION} js`);
+  });
+
+  it("is not set in a page even where a process object exists (a bundler's shim)", () => {
+    expect(userAgent({ document: {}, process: { versions: { node: "20" } } })).toBeNull();
+  });
+});
