@@ -1,8 +1,9 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { UnassignReport } from "./bulk/report.js";
 import type { UnassignOptions } from "./bulk/run.js";
 import type { ClientInternals, Engine } from "./engine.js";
 import type { paths } from "./generated/openapi.js";
+import { lazyApi } from "./lazy-api.js";
 import type { ListFlowsFilter, ListFlowsOptions } from "./lookups/list-flows.js";
 import type {
   FindFlowInstancesOptions,
@@ -56,18 +57,15 @@ export function createClientWith(
   internals: ClientInternals,
 ): GongFlowsClient {
   const resolved = resolveOptions(options);
-  // Options are checked now; the transport and the bulk engine load with the first request, so an app pays for
-  // them in its startup bundle only if its bundler does not split (see README, "Size").
+  // Options are checked now; the transport, the bulk engine and openapi-fetch load with the first request, so an
+  // app pays for them in its startup bundle only if its bundler does not split (see README, "Size").
   let engine: Promise<Engine> | undefined;
   const load = () => {
     engine ??= import("./engine.js").then((module) => module.createEngine(resolved, internals));
     return engine;
   };
   return {
-    api: createClient<paths>({
-      baseUrl: resolved.baseUrl,
-      fetch: async (request) => (await load()).fetch(request),
-    }),
+    api: lazyApi(async () => (await load()).api),
     unassignFlowInstances: async (ids, unassignOptions) => (await load()).unassign(ids, unassignOptions),
     findFlowInstances: async (...args) => (await load()).findFlowInstances(...args),
     async *listFlows(...args) {

@@ -1,4 +1,4 @@
-import createClient from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
 import { authHeaderOf } from "./auth-header.js";
 import type { UnassignReport } from "./bulk/report.js";
 import { type UnassignOptions, unassignInBulk } from "./bulk/run.js";
@@ -50,7 +50,8 @@ function inProcessLimiter(rate: number | null, daily: number | null, clock: Cloc
 
 /** What a client does once it sends: the transport beneath `api`, the bulk call and the lookups, sharing one limiter. */
 export interface Engine {
-  fetch(request: Request): Promise<Response>;
+  /** The client's `api`: openapi-fetch over the transport. */
+  readonly api: Client<paths>;
   unassign(ids: Iterable<string>, options?: UnassignOptions): Promise<UnassignReport>;
   findFlowInstances(
     query: FlowInstanceQuery,
@@ -108,7 +109,7 @@ export function createEngine(resolved: ResolvedOptions, internals: ClientInterna
   };
   const unassign: Engine["unassign"] = (ids, options) => unassignInBulk(bulkConfig, ids, options);
   return {
-    fetch: transport.fetch,
+    api: createClient<paths>({ baseUrl: resolved.baseUrl, fetch: (request) => transport.fetch(request) }),
     unassign,
     findFlowInstances: async (query, options) => {
       const { failure: _, ...found } = await findFlowInstances(lookup, query, options);

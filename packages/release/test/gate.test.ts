@@ -86,7 +86,7 @@ describe("pnpm spec:breaking", () => {
           "api:flows:admin",
         );
       },
-      /ERR security-scope-added: POST \S+ \/security\/oauth2: oauth2 now needs scope\(s\) api:flows:admin/,
+      /ERR security-scope-added: POST \S+ \/security\/oauth2\[api:flows:write\]: oauth2 now needs scope\(s\) api:flows:admin/,
     ],
   ])("refuses %s without a major changeset, naming it", (_, edit, naming) => {
     const root = scratchRoot(edit);

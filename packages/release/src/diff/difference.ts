@@ -6,7 +6,7 @@ export interface SpecDifference {
   readonly rule: RuleId;
   /** `ERR` breaks clients; `WARN` and `INFO` do not refuse the change. */
   readonly level: Level;
-  /** The operation, e.g. `POST /v2/flows/prospects/unassign-flows-by-instance-id`. */
+  /** The operation, e.g. `POST /v2/flows/prospects/unassign-flows-by-instance-id`, or `components`. */
   readonly operation: string;
   /** Where inside the operation, JSON-pointer-like, e.g. `/requestBody/content/application~1json/schema/properties/ids`. */
   readonly path: string;

@@ -1,32 +1,13 @@
+import { compareComponents } from "./components.js";
 import type { SpecDifference } from "./difference.js";
 import { Findings } from "./difference.js";
 import { SpecDocument } from "./document.js";
-import { asObject, type Json } from "./json.js";
+import type { Json } from "./json.js";
+import { operationsOf } from "./operation-list.js";
 import { compareParameters, parametersOf } from "./parameters.js";
 import { compareRequestBody } from "./request-body.js";
 import { compareResponses } from "./responses.js";
 import { compareSecurity } from "./security.js";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-interface Operation {
-  readonly pathItem: Json;
-  readonly operation: Json;
-}
-
-/** Every operation by `METHOD /path`; the path is kept as written, since typed clients call it by that text. */
-function operationsOf(doc: SpecDocument): Map<string, Operation> {
-  const found = new Map<string, Operation>();
-  for (const [path, raw] of Object.entries(asObject(doc.root.paths))) {
-    const pathItem = doc.resolve(raw);
-    for (const method of METHODS) {
-      if (pathItem[method] !== undefined) {
-        found.set(`${method.toUpperCase()} ${path}`, { pathItem, operation: asObject(pathItem[method]) });
-      }
-    }
-  }
-  return found;
-}
 
 /**
  * Compares two OpenAPI 3.x documents operation by operation, by meaning, and judges each difference for the
@@ -62,5 +43,6 @@ export function diffSpecs(before: Json, after: Json): SpecDifference[] {
   for (const name of is.keys()) {
     if (!was.has(name)) findings.forOperation(name).report("operation-added", "", "operation added");
   }
+  compareComponents(findings.forOperation("components"), was, is);
   return findings.list();
 }

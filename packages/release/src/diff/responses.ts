@@ -8,25 +8,26 @@ const isSuccess = (status: string) => status.startsWith("2");
 /** Response statuses, their headers and bodies: a client must still get everything it was promised. */
 export function compareResponses(ctx: OperationContext, oldOperation: Json, newOperation: Json): void {
   const [was, is] = [asObject(oldOperation.responses), asObject(newOperation.responses)];
+  // `2xx` and `2XX` are one status; each is reported as its version writes it.
   const normalized = (responses: Json) =>
     new Map(Object.keys(responses).map((status) => [status.toUpperCase(), status]));
   const [oldStatuses, newStatuses] = [normalized(was), normalized(is)];
   for (const [status, oldKey] of oldStatuses) {
-    const at = `/responses/${status}`;
     const newKey = newStatuses.get(status);
     if (newKey === undefined) {
-      ctx.report("response-status-removed", at, `response ${status} removed`);
+      ctx.report("response-status-removed", `/responses/${oldKey}`, `response ${oldKey} removed`);
       continue;
     }
+    const at = `/responses/${newKey}`;
     const before = ctx.before.resolve(was[oldKey]);
     const after = ctx.after.resolve(is[newKey]);
     compareHeaders(ctx, asObject(before.headers), asObject(after.headers), at);
     compareContent(ctx, before.content, after.content, "response", at);
   }
-  for (const status of newStatuses.keys()) {
+  for (const [status, newKey] of newStatuses) {
     if (oldStatuses.has(status)) continue;
     const rule = isSuccess(status) ? "response-success-status-added" : "response-error-status-added";
-    ctx.report(rule, `/responses/${status}`, `response ${status} added`);
+    ctx.report(rule, `/responses/${newKey}`, `response ${newKey} added`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { MAX_VARIANTS } from "./schema/meaning.js";
 /**
  * Every rule of the breaking-change gate. `ERR` refuses the change without a major changeset, `WARN` and `INFO`
  * are printed only. Direction says which side of the exchange the rule judges: what a client sends (request:
@@ -52,6 +53,23 @@ export const RULES = {
     "ERR",
     "both",
     "operationId added, removed or renamed: generated method names change",
+  ),
+
+  "component-removed": rule(
+    "ERR",
+    "both",
+    "a component (schema, response, parameter, request body, header, path item, security scheme) removed or renamed: code naming it in the generated `components` type no longer compiles",
+  ),
+  "component-added": rule("INFO", "both", "a new component"),
+  "component-schema-changed": rule(
+    "ERR",
+    "both",
+    "a component schema no operation reaches (in both versions) changed in a way that breaks code building its values (a request rule's ERR) or reading them (a response rule's ERR)",
+  ),
+  "component-schema-changed-compatibly": rule(
+    "INFO",
+    "both",
+    "such a schema changed in a way neither building nor reading code notices",
   ),
 
   "request-parameter-removed": rule("ERR", "request", "a path/query/header/cookie parameter removed"),
@@ -231,6 +249,12 @@ export const RULES = {
     "a response schema no longer takes one of its alternatives",
   ),
 
+  "schema-alternatives-truncated": rule(
+    "WARN",
+    "both",
+    `allOf multiplies oneOf/anyOf into more alternatives than the gate compares (${MAX_VARIANTS}): the rest are not compared`,
+  ),
+
   "request-keyword-added": rule(
     "ERR",
     "request",
@@ -252,10 +276,16 @@ export const RULES = {
     "request",
     "a way to authenticate (a security requirement) no longer accepted, or auth required where none was",
   ),
-  "security-alternative-added": rule(
+  "security-alternative-added": rule("INFO", "request", "a new way to authenticate"),
+  "security-alternative-relaxed": rule(
     "INFO",
     "request",
-    "a new way to authenticate, or auth no longer required",
+    "an alternative needs fewer schemes together: the credentials a client sends still suffice",
+  ),
+  "security-authentication-removed": rule(
+    "WARN",
+    "request",
+    "an operation no longer needs authentication: clients that send credentials still work; check it is meant",
   ),
   "security-scope-added": rule("ERR", "request", "an operation requires a new OAuth scope"),
   "security-scope-removed": rule("INFO", "request", "an operation requires fewer OAuth scopes"),

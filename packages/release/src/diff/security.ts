@@ -3,59 +3,126 @@ import type { SpecDocument } from "./document.js";
 import { asObject, type Json, pointerSegment } from "./json.js";
 
 /** One way to authenticate: every scheme of it together, each with the scopes it needs. */
-type Alternative = Map<string, ReadonlySet<string>>;
+type Alternative = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** The operation's own `security`, else the document's; no requirement at all is one alternative: no auth. */
+/** An alternative as text, its schemes sorted and each with its sorted scopes: `basicAuth + oauth2[api:read]`. */
+function labelOf(alternative: Alternative): string {
+  const schemes = [...alternative.keys()].sort();
+  if (schemes.length === 0) return "no authentication";
+  return schemes
+    .map((scheme) => {
+      const scopes = [...(alternative.get(scheme) ?? [])].sort();
+      return scopes.length > 0 ? `${scheme}[${scopes.join(", ")}]` : scheme;
+    })
+    .join(" + ");
+}
+
+/**
+ * The operation's own `security`, else the document's, as a set of alternatives by label (two alternatives with
+ * the same scheme and other scopes stay two); no requirement at all is one alternative: no auth.
+ */
 function alternativesOf(doc: SpecDocument, operation: Json): Map<string, Alternative> {
   const declared = operation.security ?? doc.root.security;
   const list = Array.isArray(declared) && declared.length > 0 ? declared : [{}];
-  return new Map(
-    list.map((requirement) => {
-      const alternative: Alternative = new Map(
-        Object.entries(asObject(requirement)).map(([scheme, scopes]) => [
-          scheme,
-          new Set(Array.isArray(scopes) ? scopes.map(String) : []),
-        ]),
-      );
-      return [[...alternative.keys()].sort().join(" + "), alternative];
-    }),
-  );
+  const found = new Map<string, Alternative>();
+  for (const requirement of list) {
+    const alternative: Alternative = new Map(
+      Object.entries(asObject(requirement)).map(([scheme, scopes]) => [
+        scheme,
+        new Set(Array.isArray(scopes) ? scopes.map(String) : []),
+      ]),
+    );
+    found.set(labelOf(alternative), alternative);
+  }
+  return found;
 }
+
+const subset = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((item) => b.has(item));
+
+/** Whether credentials that satisfy `held` satisfy `needed` too: a subset of its schemes, each with fewer scopes. */
+const satisfiedBy = (held: Alternative, needed: Alternative) =>
+  [...needed].every(([scheme, scopes]) => {
+    const had = held.get(scheme);
+    return had !== undefined && subset(scopes, had);
+  });
+
+const sameSchemes = (a: Alternative, b: Alternative) =>
+  a.size === b.size && [...a.keys()].every((scheme) => b.has(scheme));
+
+/** `oauth2 now needs scope(s) api:admin`: the scopes of `more` that `fewer` lacks, scheme by scheme. */
+const scopeChange = (more: Alternative, fewer: Alternative, verb: string) =>
+  [...more]
+    .map(
+      ([scheme, scopes]) => [scheme, [...scopes].filter((scope) => !fewer.get(scheme)?.has(scope))] as const,
+    )
+    .filter(([, scopes]) => scopes.length > 0)
+    .map(([scheme, scopes]) => `${scheme} ${verb} scope(s) ${scopes.sort().join(", ")}`)
+    .join("; ");
 
 const schemeOf = (doc: SpecDocument, name: string): Json | undefined => {
   const raw = asObject(asObject(doc.root.components).securitySchemes)[name];
   return raw === undefined ? undefined : doc.resolve(raw);
 };
 
-/** Security requirements of an operation and the definition of each scheme it keeps using. */
+/**
+ * Security requirements of an operation, compared as a set of alternatives: a client that authenticated one way
+ * must still be let in. A client sending more credentials than needed still is, so fewer schemes or scopes,
+ * or no authentication at all, never refuse it. Then the definition of each scheme both versions use.
+ */
 export function compareSecurity(ctx: OperationContext, oldOperation: Json, newOperation: Json): void {
   const [was, is] = [alternativesOf(ctx.before, oldOperation), alternativesOf(ctx.after, newOperation)];
-  const label = (key: string) => key || "no authentication";
-  for (const [key, before] of was) {
-    const at = `/security/${pointerSegment(label(key))}`;
-    const after = is.get(key);
-    if (after === undefined) {
-      ctx.report("security-alternative-removed", at, `${label(key)} no longer accepted`);
+  const fresh = new Map([...is].filter(([label]) => !was.has(label)));
+  const open = (alternatives: Map<string, Alternative>) =>
+    [...alternatives.values()].some((a) => a.size === 0);
+  const opened = open(is) && !open(was);
+  if (opened) {
+    ctx.report(
+      "security-authentication-removed",
+      "/security",
+      `no authentication needed any more (was: ${[...was.keys()].join(" or ")}); clients that send credentials still work`,
+    );
+    fresh.delete(labelOf(new Map()));
+  }
+  for (const [label, before] of was) {
+    if (is.has(label)) continue;
+    const at = `/security/${pointerSegment(label)}`;
+    const take = (match: (after: Alternative) => boolean) => {
+      const found = [...fresh].find(([, after]) => match(after));
+      if (found) fresh.delete(found[0]);
+      return found;
+    };
+    const fewerScopes = take((after) => sameSchemes(before, after) && satisfiedBy(before, after));
+    if (fewerScopes) {
+      ctx.report("security-scope-removed", at, scopeChange(before, fewerScopes[1], "no longer needs"));
       continue;
     }
-    for (const [scheme, scopes] of before) {
-      const now = after.get(scheme) ?? new Set();
-      const added = [...now].filter((scope) => !scopes.has(scope));
-      const removed = [...scopes].filter((scope) => !now.has(scope));
-      if (added.length > 0)
-        ctx.report("security-scope-added", at, `${scheme} now needs scope(s) ${added.join(", ")}`);
-      if (removed.length > 0)
-        ctx.report("security-scope-removed", at, `${scheme} no longer needs scope(s) ${removed.join(", ")}`);
-      compareScheme(ctx, scheme, schemeOf(ctx.before, scheme), schemeOf(ctx.after, scheme));
-    }
-  }
-  for (const key of is.keys()) {
-    if (!was.has(key))
+    if (opened) continue;
+    const covering = [...is].find(([, after]) => satisfiedBy(before, after));
+    if (covering) {
+      fresh.delete(covering[0]);
       ctx.report(
-        "security-alternative-added",
-        `/security/${pointerSegment(label(key))}`,
-        `${label(key)} now accepted`,
+        "security-alternative-relaxed",
+        at,
+        `${label} no longer needed together: ${covering[0]} suffices`,
       );
+      continue;
+    }
+    const moreScopes = take((after) => sameSchemes(before, after));
+    if (moreScopes) {
+      ctx.report("security-scope-added", at, scopeChange(moreScopes[1], before, "now needs"));
+      continue;
+    }
+    ctx.report("security-alternative-removed", at, `${label} no longer accepted`);
+  }
+  for (const label of fresh.keys()) {
+    ctx.report("security-alternative-added", `/security/${pointerSegment(label)}`, `${label} now accepted`);
+  }
+  const used = (alternatives: Map<string, Alternative>) =>
+    new Set([...alternatives.values()].flatMap((alternative) => [...alternative.keys()]));
+  const stillUsed = used(is);
+  for (const scheme of used(was)) {
+    if (stillUsed.has(scheme))
+      compareScheme(ctx, scheme, schemeOf(ctx.before, scheme), schemeOf(ctx.after, scheme));
   }
 }
 

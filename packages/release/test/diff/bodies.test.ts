@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { diffSpecs } from "../../src/spec-diff.js";
 import { type Doc, doc, verdicts } from "./pairs.js";
 
 const post = (operation: Doc) =>
@@ -51,7 +52,7 @@ describe("request bodies and media types", () => {
       ...post({ requestBody: { $ref: "#/components/requestBodies/Thing" } }),
       components: { requestBodies: { Thing: body } },
     };
-    expect(verdicts(before, after)).toEqual([]);
+    expect(verdicts(before, after)).toEqual(["INFO component-added components /requestBodies/Thing"]);
   });
 });
 
@@ -69,6 +70,13 @@ describe("response statuses, headers and media types", () => {
       `ERR response-status-removed ${GET} /responses/404`,
       `ERR response-success-status-added ${GET} /responses/201`,
       `INFO response-error-status-added ${GET} /responses/429`,
+    ]);
+  });
+
+  it("response-error-status-added: a status is reported as written (`default`, `2xx`)", () => {
+    const found = diffSpecs(get({ "2xx": ok() }), get({ "2XX": ok(), default: { description: "other" } }));
+    expect(found.map((d) => `${d.level} ${d.rule} ${d.operation} ${d.path}: ${d.message}`)).toEqual([
+      `INFO response-error-status-added ${GET} /responses/default: response default added`,
     ]);
   });
 
@@ -125,6 +133,9 @@ describe("response statuses, headers and media types", () => {
         headers: { Retry: header },
       },
     );
-    expect(verdicts(inline, moved)).toEqual([]);
+    expect(verdicts(inline, moved)).toEqual([
+      "INFO component-added components /responses/Slow",
+      "INFO component-added components /headers/Retry",
+    ]);
   });
 });

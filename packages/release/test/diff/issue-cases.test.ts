@@ -81,6 +81,7 @@ describe("the spec's growth (fixture pair: ids get a pattern, two read operation
       `INFO security-scheme-oauth-scope-added ${UNASSIGN} /security/oauth2/scheme/flows/authorizationCode`,
       "INFO operation-added GET /v2/flows",
       "INFO operation-added POST /v2/flows/prospects",
+      "INFO component-added components /schemas/WorkspaceId",
     ]);
   });
 

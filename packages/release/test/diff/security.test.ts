@@ -40,8 +40,8 @@ describe("security requirements and schemes", () => {
     ]);
     expect(verdicts(secured(BOTH), secured([{ basicAuth: [], oauth2: ["api:write"] }]))).toEqual([
       `ERR security-alternative-removed ${OP} /security/basicAuth`,
-      `ERR security-alternative-removed ${OP} /security/oauth2`,
-      `INFO security-alternative-added ${OP} /security/basicAuth + oauth2`,
+      `ERR security-alternative-removed ${OP} /security/oauth2[api:write]`,
+      `INFO security-alternative-added ${OP} /security/basicAuth + oauth2[api:write]`,
     ]);
   });
 
@@ -49,15 +49,40 @@ describe("security requirements and schemes", () => {
     expect(verdicts(secured(undefined, SCHEMES, BOTH), secured(BOTH))).toEqual([]);
     expect(
       verdicts(secured(undefined, SCHEMES, BOTH), secured(undefined, SCHEMES, [{ basicAuth: [] }])),
-    ).toEqual([`ERR security-alternative-removed ${OP} /security/oauth2`]);
+    ).toEqual([`ERR security-alternative-removed ${OP} /security/oauth2[api:write]`]);
+  });
+
+  const EITHER_SCOPE = [{ basicAuth: [] }, { oauth2: ["api:read"] }, { oauth2: ["api:write"] }];
+
+  it("security-alternative-removed: one of two alternatives of the same scheme dropped", () => {
+    expect(verdicts(secured(EITHER_SCOPE), secured([{ basicAuth: [] }, { oauth2: ["api:write"] }]))).toEqual([
+      `ERR security-alternative-removed ${OP} /security/oauth2[api:read]`,
+    ]);
+  });
+
+  it("alternatives of the same scheme reordered change nothing", () => {
+    const [basic, read, write] = EITHER_SCOPE as unknown as [Doc, Doc, Doc];
+    expect(verdicts(secured(EITHER_SCOPE), secured([write, basic, read]))).toEqual([]);
+  });
+
+  it("security-authentication-removed: `security: []` lets in every client, credentials or not", () => {
+    expect(verdicts(secured(BOTH), secured([]))).toEqual([
+      `WARN security-authentication-removed ${OP} /security`,
+    ]);
+  });
+
+  it("security-alternative-relaxed: two schemes together, then one of them", () => {
+    expect(
+      verdicts(secured([{ basicAuth: [], oauth2: ["api:write"] }]), secured([{ basicAuth: [] }])),
+    ).toEqual([`INFO security-alternative-relaxed ${OP} /security/basicAuth + oauth2[api:write]`]);
   });
 
   it("security-scope-added / -removed", () => {
     expect(
       verdicts(secured(BOTH), secured([{ basicAuth: [] }, { oauth2: ["api:write", "api:read"] }])),
-    ).toEqual([`ERR security-scope-added ${OP} /security/oauth2`]);
+    ).toEqual([`ERR security-scope-added ${OP} /security/oauth2[api:write]`]);
     expect(verdicts(secured(BOTH), secured([{ basicAuth: [] }, { oauth2: [] }]))).toEqual([
-      `INFO security-scope-removed ${OP} /security/oauth2`,
+      `INFO security-scope-removed ${OP} /security/oauth2[api:write]`,
     ]);
   });
 

@@ -7,7 +7,7 @@ import {
   compareValues,
   type Direction,
 } from "./constraints.js";
-import { type Meaning, meaningOf, type Shape, shapeFingerprint } from "./meaning.js";
+import { MAX_VARIANTS, type Meaning, meaningOf, type Shape, shapeFingerprint } from "./meaning.js";
 
 /**
  * One descent through a pair of schemas: where to report, which side of the exchange, and the pairs already
@@ -42,6 +42,14 @@ function descend(walk: Walk, old: unknown, now: unknown, path: string): void {
 
 function compareMeanings(walk: Walk, old: Meaning, now: Meaning, path: string): void {
   const { ctx, direction } = walk;
+  if (old.truncated || now.truncated) {
+    const sides = [old.truncated && "before", now.truncated && "after"].filter(Boolean).join(" and ");
+    ctx.report(
+      "schema-alternatives-truncated",
+      path,
+      `allOf multiplies oneOf/anyOf into more than ${MAX_VARIANTS} alternatives (${sides}): only the first ${MAX_VARIANTS} were compared`,
+    );
+  }
   const [first] = old.variants;
   const [only] = now.variants;
   if (old.variants.length === 1 && now.variants.length === 1 && first && only) {
@@ -72,8 +80,10 @@ function pairVariants(ctx: OperationContext, old: readonly Shape[], now: readonl
   const pairs: [number, number][] = [];
   const freeOld = new Set(old.keys());
   const freeNew = new Set(now.keys());
+  const byPrint = new Map<string, number[]>();
+  for (const j of freeNew) byPrint.set(newPrints[j] ?? "", [...(byPrint.get(newPrints[j] ?? "") ?? []), j]);
   for (const i of freeOld) {
-    const j = [...freeNew].find((candidate) => newPrints[candidate] === oldPrints[i]);
+    const j = byPrint.get(oldPrints[i] ?? "")?.shift();
     if (j === undefined) continue;
     pairs.push([i, j]);
     freeOld.delete(i);
@@ -81,8 +91,9 @@ function pairVariants(ctx: OperationContext, old: readonly Shape[], now: readonl
   }
   const likeness = (a: Shape, b: Shape) => {
     const sameTypes = [...(a.types ?? [])].sort().join() === [...(b.types ?? [])].sort().join();
+    const overlap = [...(a.types ?? [])].some((type) => type !== "null" && b.types?.has(type));
     const shared = [...a.properties.keys()].filter((name) => b.properties.has(name)).length;
-    return (sameTypes ? 1 : 0) + shared;
+    return (sameTypes ? 2 : overlap ? 1 : 0) + shared;
   };
   for (const i of [...freeOld]) {
     let best: { j: number; score: number } | undefined;

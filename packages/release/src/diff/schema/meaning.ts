@@ -73,65 +73,154 @@ export interface Meaning {
   readonly variants: readonly Shape[];
   /** The keyword the alternatives came from, for locations. */
   readonly unionKeyword: "oneOf" | "anyOf";
+  /** True when `allOf` multiplied `oneOf`/`anyOf` beyond {@link MAX_VARIANTS}: only the first were kept. */
+  readonly truncated: boolean;
 }
 
-const MAX_DEPTH = 16;
-const MAX_VARIANTS = 64;
+/**
+ * `allOf: [{oneOf: [..40]}, {oneOf: [..40]}]` means 1600 alternatives; beyond this many such products are cut
+ * and the comparison says so. A union that only lists its members (`oneOf` of 5000 `const`s) is never cut: it
+ * grows with the document, not faster.
+ */
+export const MAX_VARIANTS = 1024;
 
 const without = (node: Json, ...keys: string[]): Json =>
   Object.fromEntries(Object.entries(node).filter(([key]) => !keys.includes(key)));
 
-/** `$ref` (its siblings kept, as 3.1 reads them) and `allOf` flattened into the schemas that must all hold. */
-function conjuncts(raw: unknown, doc: SpecDocument, refs: readonly string[]): Json[] {
+/** One schema that must hold, with the `$ref`s being expanded around it (to see a cycle coming back). */
+interface Part {
+  readonly schema: Json;
+  readonly refs: readonly string[];
+}
+
+/**
+ * `$ref` (its siblings kept, as 3.1 reads them) and `allOf` flattened into the schemas that must all hold.
+ * Returns false when a `$ref` leads back into one being expanded: that conjunct is left out.
+ */
+function conjuncts(raw: unknown, doc: SpecDocument, refs: readonly string[], found: Part[]): boolean {
   const node = asObject(raw);
-  const found: Json[] = [];
   let rest = node;
+  let acyclic = true;
   if (typeof node.$ref === "string") {
-    if (!refs.includes(node.$ref) && refs.length < MAX_DEPTH) {
-      found.push(...conjuncts(doc.target(node.$ref), doc, [...refs, node.$ref]));
-    }
+    if (refs.includes(node.$ref)) acyclic = false;
+    else acyclic = conjuncts(doc.target(node.$ref), doc, [...refs, node.$ref], found);
     rest = without(rest, "$ref");
   }
   if (Array.isArray(rest.allOf)) {
-    for (const member of rest.allOf) found.push(...conjuncts(member, doc, refs));
+    for (const member of rest.allOf) acyclic = conjuncts(member, doc, refs, found) && acyclic;
     rest = without(rest, "allOf");
   }
-  found.push(rest);
-  return found;
+  found.push({ schema: rest, refs });
+  return acyclic;
 }
 
-/** Each alternative as the list of schemas that must all hold; `oneOf`/`anyOf` distributed over `allOf`. */
-function alternatives(raw: unknown, doc: SpecDocument, depth: number): { lists: Json[][]; keyword?: string } {
+interface Alternatives {
+  lists: Json[][];
+  keyword?: "oneOf" | "anyOf";
+  truncated: boolean;
+}
+
+/**
+ * Each alternative as the list of schemas that must all hold; `oneOf`/`anyOf` distributed over `allOf`.
+ * A union member that comes back to a `$ref` being expanded (`Expr: {oneOf: [{$ref: Expr}, {type: string}]}`)
+ * adds no value the union does not already have, so it is left out: every `$ref` is expanded once per branch.
+ */
+function alternatives(
+  raw: unknown,
+  doc: SpecDocument,
+  refs: readonly string[],
+  inUnion: boolean,
+): Alternatives {
+  const parts: Part[] = [];
+  if (!conjuncts(raw, doc, refs, parts) && inUnion) return { lists: [], truncated: false };
   let lists: Json[][] = [[]];
-  let keyword: string | undefined;
-  for (const part of conjuncts(raw, doc, [])) {
-    let base = part;
+  let keyword: "oneOf" | "anyOf" | undefined;
+  let truncated = false;
+  for (const part of parts) {
+    let base = part.schema;
     for (const key of ["oneOf", "anyOf"] as const) {
       const members = base[key];
-      if (!Array.isArray(members) || depth >= MAX_DEPTH) continue;
+      if (!Array.isArray(members)) continue;
       keyword ??= key;
       base = without(base, key);
-      const expanded = members.flatMap((member) => alternatives(member, doc, depth + 1).lists);
-      lists = lists.flatMap((list) => expanded.map((more) => [...list, ...more])).slice(0, MAX_VARIANTS);
+      const expanded: Json[][] = [];
+      for (const member of members) {
+        const inner = alternatives(member, doc, part.refs, true);
+        truncated ||= inner.truncated;
+        expanded.push(...inner.lists);
+      }
+      const multiplies = lists.length > 1 && expanded.length > 1;
+      const product: Json[][] = [];
+      for (const list of lists) {
+        for (const more of expanded) {
+          if (multiplies && product.length === MAX_VARIANTS) truncated = true;
+          else product.push([...list, ...more]);
+        }
+      }
+      lists = product;
     }
     lists = lists.map((list) => [...list, base]);
   }
-  return keyword === undefined ? { lists } : { lists, keyword };
+  return keyword === undefined ? { lists, truncated } : { lists, keyword, truncated };
 }
 
 /** What a schema means, compared by meaning rather than by how it is written. */
 export function meaningOf(raw: unknown, doc: SpecDocument): Meaning {
-  const { lists, keyword } = alternatives(raw, doc, 0);
-  let variants = lists.map(merge);
-  // `oneOf: [X, {type: "null"}]` is how 3.1 writes a nullable X: fold the null alternative into the others.
+  const { lists, keyword, truncated } = alternatives(raw, doc, [], false);
+  return {
+    variants: normalize(lists.map(merge)),
+    unionKeyword: keyword === "anyOf" ? "anyOf" : "oneOf",
+    truncated,
+  };
+}
+
+/**
+ * The one canonical form of a union: alternatives that differ only in their values (`oneOf` of `const`s) are one
+ * `enum`; those that differ only in their type (`oneOf: [{type: string}, {type: integer}]`) are one type array;
+ * `oneOf: [X, {type: "null"}]`, how 3.1 writes a nullable X, is X with null.
+ */
+function normalize(shapes: readonly Shape[]): Shape[] {
+  const merged = new Map<string, Shape>();
+  for (const shape of shapes) {
+    const kind = shape.enum ? "values" : shape.types ? "types" : "any";
+    const key = kind === "any" ? `any\u0000${merged.size}` : `${kind}\u0000${restKey(shape)}`;
+    const same = merged.get(key);
+    merged.set(key, same === undefined ? shape : union(same, shape));
+  }
+  let variants = [...merged.values()];
   const isNull = (shape: Shape) => shape.types?.size === 1 && shape.types.has("null");
   if (variants.length > 1 && variants.some(isNull) && !variants.every(isNull)) {
     variants = variants
       .filter((shape) => !isNull(shape))
       .map((shape) => (shape.types ? { ...shape, types: new Set([...shape.types, "null"]) } : shape));
   }
-  return { variants, unionKeyword: keyword === "anyOf" ? "anyOf" : "oneOf" };
+  return variants;
 }
+
+/** Everything of a shape but its types and values, exactly as written (so that only equal shapes merge). */
+function restKey(shape: Shape): string {
+  return canonical({
+    patterns: [...shape.patterns].sort(),
+    format: shape.format,
+    bounds: [...shape.bounds].sort(),
+    multipleOf: shape.multipleOf,
+    uniqueItems: shape.uniqueItems,
+    properties: Object.fromEntries(shape.properties),
+    required: [...shape.required].sort(),
+    additionalProperties: shape.additionalProperties,
+    items: shape.items,
+    readOnly: shape.readOnly,
+    writeOnly: shape.writeOnly,
+    keywords: [...shape.keywords].sort(),
+    default: shape.default,
+  });
+}
+
+const union = (a: Shape, b: Shape): Shape => ({
+  ...a,
+  types: new Set([...(a.types ?? []), ...(b.types ?? [])]),
+  enum: a.enum && b.enum && new Map([...a.enum, ...b.enum]),
+});
 
 function typesOf(part: Json): Set<string> | undefined {
   if (part.type === undefined) return undefined;
@@ -157,6 +246,23 @@ function valueType(value: unknown): string {
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
+}
+
+/**
+ * An `enum` with the types it allows, in one form: the values the type refuses dropped, the type narrowed to the
+ * values' own, and `null` carried by the type only (allowed when either the type or the enum lists it).
+ */
+function valuesByType(
+  types: ReadonlySet<string> | undefined,
+  values: ReadonlyMap<string, unknown>,
+): [ReadonlySet<string>, Map<string, unknown>] {
+  const allows = (type: string) =>
+    types === undefined || types.has(type) || (type === "integer" && types.has("number"));
+  const kept = [...values].filter(([, value]) => value !== null && allows(valueType(value)));
+  const nullable = values.has("null") || types?.has("null") === true;
+  const kinds = new Set(kept.map(([, value]) => valueType(value)));
+  if (nullable) kinds.add("null");
+  return [kinds, new Map(kept)];
 }
 
 const tighter = (a: Bound, b: Bound | undefined, side: "upper" | "lower") =>
@@ -233,7 +339,7 @@ function merge(parts: readonly Json[]): Shape {
 
   const allOf = (schemas: readonly unknown[]): unknown =>
     schemas.length === 1 ? schemas[0] : schemas.length === 0 ? {} : { allOf: schemas };
-  if (types === undefined && values !== undefined) types = new Set([...values.values()].map(valueType));
+  if (values !== undefined) [types, values] = valuesByType(types, values);
   if (types === undefined && (properties.size > 0 || required.size > 0 || closed))
     types = new Set(["object"]);
   if (types === undefined && items.length > 0) types = new Set(["array"]);
@@ -259,8 +365,26 @@ function merge(parts: readonly Json[]): Shape {
 
 /** A short picture of one alternative down to a few levels, to pair alternatives by meaning. */
 export function shapeFingerprint(shape: Shape, doc: SpecDocument, depth = 3): string {
-  const below = (raw: unknown) => (depth > 0 ? fingerprint(raw, doc, depth - 1) : "…");
-  return canonical({
+  return canonical(shapePicture(shape, doc, depth));
+}
+
+/** A schema's picture, independent of how it is written and of the order of its alternatives. */
+export function fingerprint(raw: unknown, doc: SpecDocument, depth = 3): string {
+  return canonical(picture(raw, doc, depth));
+}
+
+// Pictures nest as values and become text once: text nested in text would escape its quotes at every level.
+function picture(raw: unknown, doc: SpecDocument, depth: number): unknown {
+  return meaningOf(raw, doc)
+    .variants.map((shape) => shapePicture(shape, doc, depth))
+    .map((value) => [canonical(value), value] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, value]) => value);
+}
+
+function shapePicture(shape: Shape, doc: SpecDocument, depth: number): unknown {
+  const below = (raw: unknown) => (depth > 0 ? picture(raw, doc, depth - 1) : "…");
+  return {
     types: shape.types && [...shape.types].sort(),
     enum: shape.enum && [...shape.enum.keys()].sort(),
     patterns: [...shape.patterns].sort(),
@@ -275,14 +399,5 @@ export function shapeFingerprint(shape: Shape, doc: SpecDocument, depth = 3): st
     properties: Object.fromEntries([...shape.properties].map(([name, schema]) => [name, below(schema)])),
     items: below(shape.items),
     additionalProperties: shape.additionalProperties === false ? false : below(shape.additionalProperties),
-  });
-}
-
-/** A schema's picture, independent of how it is written and of the order of its alternatives. */
-export function fingerprint(raw: unknown, doc: SpecDocument, depth = 3): string {
-  return canonical(
-    meaningOf(raw, doc)
-      .variants.map((shape) => shapeFingerprint(shape, doc, depth))
-      .sort(),
-  );
+  };
 }
