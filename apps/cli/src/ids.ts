@@ -2,7 +2,7 @@ import { describeValue } from "@gong-flows/client/node";
 import { CsvError, csvRecords } from "./input/csv.js";
 import { headerFields, looksLikeHeader } from "./input/header.js";
 import { FLOW_INSTANCE_IDS, type IdKind } from "./input/id-kinds.js";
-import { readIdFile } from "./input.js";
+import { MAX_INPUT_IDS, noInputYet, readIdFile } from "./input.js";
 import { UsageError } from "./usage-error.js";
 
 /** How the ids of a command are read: what they are, and the CSV column to take them from (`--column`). */
@@ -43,6 +43,9 @@ export async function collectIds(
   input: IdInput = PLAIN_IDS,
 ): Promise<string[]> {
   const ids: string[] = [];
+  // The caps hold for all sources together: eight files just under the cap must not add up to 40,000,000 ids.
+  const totals = noInputYet();
+  totals.ids = args.length;
   args.forEach((id, index) => {
     // The shell hands over bytes; Node decodes arguments leniently, so bytes that are not UTF-8 arrive as U+FFFD.
     if (id.includes("\uFFFD")) {
@@ -60,7 +63,7 @@ export async function collectIds(
     const name = file === "-" ? "standard input" : file;
     let text: string;
     try {
-      text = file === "-" ? await readStdin() : decodeUtf8(await readIdFile(file, name), name);
+      text = file === "-" ? await readStdin() : decodeUtf8(await readIdFile(file, name, totals), name);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? "";
@@ -71,6 +74,14 @@ export async function collectIds(
     const found =
       input.column === undefined ? idsInText(text, name, input.kind) : idsInColumn(text, name, input);
     for (const id of found) ids.push(id);
+    // Standard input is read by the caller with a cap of its own; its ids still count towards the total.
+    if (ids.length > MAX_INPUT_IDS) {
+      throw new UsageError(
+        `${name}: more than ${MAX_INPUT_IDS.toLocaleString("en-US")} ids in all id sources together; ` +
+          "split the job into several runs",
+      );
+    }
+    totals.ids = ids.length;
   }
   if (ids.length === 0) {
     throw new UsageError(`No ids given: pass ${input.kind.noun}s as arguments or with a file (- for stdin)`);

@@ -3,13 +3,13 @@ import { MAX_ID_LENGTH } from "@gong-flows/client/node";
 import { UsageError } from "./usage-error.js";
 
 /**
- * Most bytes one id source (`--file PATH` or standard input) may hold. 2,000,000 ids of 30 digits with their
+ * Most bytes the id sources of one run (every `--file PATH` and standard input, together) may hold. 2,000,000 ids of 30 digits with their
  * separators take 62 MB; 256 MiB leaves room for comments and CRLF line ends, and stops `/dev/zero` or an endless
  * pipe long before memory runs out.
  */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-/** Most ids one source may list, duplicates included: 2.5 times the largest job (2,000,000 ids). */
+/** Most ids one run may list over all its sources, duplicates included: 2.5 times the largest job (2,000,000 ids). */
 export const MAX_INPUT_IDS = 5_000_000;
 
 /** A run of bytes this long without a separator cannot be an id (at most MAX_ID_LENGTH characters of ≤ 4 bytes). */
@@ -33,30 +33,41 @@ for (const byte of [0x20, 0x09, 0x0d, 0x0b, 0x0c, COMMA]) BYTE_KIND[byte] = SEPA
  * Separators other than ASCII ones are not seen here, so ids separated only by other Unicode spaces on a line
  * longer than a kilobyte would be refused; the full parse of the text comes after.
  */
+/** What the sources read so far in this run hold: the caps count all of them together, not each on its own. */
+export interface InputTotals {
+  bytes: number;
+  ids: number;
+}
+
+export const noInputYet = (): InputTotals => ({ bytes: 0, ids: 0 });
+
 class InputGuard {
-  #bytes = 0;
-  #ids = 0;
+  #started = false;
   #line = 1;
   #atLineStart = true;
   #inComment = false;
   #tokenBytes = 0;
 
-  constructor(private readonly name: string) {}
+  constructor(
+    private readonly name: string,
+    private readonly totals: InputTotals,
+  ) {}
 
   check(chunk: Uint8Array): void {
-    const startsFile = this.#bytes === 0;
-    this.#bytes += chunk.length;
-    if (this.#bytes > MAX_INPUT_BYTES) {
+    const startsFile = !this.#started;
+    this.#started = true;
+    this.totals.bytes += chunk.length;
+    if (this.totals.bytes > MAX_INPUT_BYTES) {
       throw new UsageError(
-        `${this.name} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than any id list needs ` +
-          "(2,000,000 ids take about 62 MB): split it, or check it is the file you meant",
+        `${this.name}: the id sources hold more than ${MAX_INPUT_BYTES / 1024 / 1024} MiB together, more than ` +
+          "any id list needs (2,000,000 ids take about 62 MB): split the job, or check these are the files you meant",
       );
     }
     let index = startsFile && BOM.every((byte, at) => chunk[at] === byte) ? BOM.length : 0;
     let atLineStart = this.#atLineStart;
     let inComment = this.#inComment;
     let tokenBytes = this.#tokenBytes;
-    let ids = this.#ids;
+    let ids = this.totals.ids;
     let line = this.#line;
     for (; index < chunk.length; index++) {
       if (inComment) {
@@ -79,8 +90,8 @@ class InputGuard {
         atLineStart = false;
         if (tokenBytes++ === 0 && ++ids > MAX_INPUT_IDS) {
           throw new UsageError(
-            `${this.name}:${line}: more than ${MAX_INPUT_IDS.toLocaleString("en-US")} ids in one source; ` +
-              "split the job into several runs",
+            `${this.name}:${line}: more than ${MAX_INPUT_IDS.toLocaleString("en-US")} ids in all id sources ` +
+              "together; split the job into several runs",
           );
         }
         if (tokenBytes > MAX_TOKEN_BYTES) {
@@ -94,7 +105,7 @@ class InputGuard {
     this.#atLineStart = atLineStart;
     this.#inComment = inComment;
     this.#tokenBytes = tokenBytes;
-    this.#ids = ids;
+    this.totals.ids = ids;
     this.#line = line;
   }
 }
@@ -106,8 +117,9 @@ class InputGuard {
 export async function readIdSource(
   source: AsyncIterable<Uint8Array> & { destroy?(): void },
   name: string,
+  totals: InputTotals = noInputYet(),
 ): Promise<Uint8Array> {
-  const guard = new InputGuard(name);
+  const guard = new InputGuard(name, totals);
   const chunks: Uint8Array[] = [];
   let length = 0;
   try {
@@ -130,6 +142,6 @@ export async function readIdSource(
 }
 
 /** Reads an id file (or device, or pipe) with the caps of {@link readIdSource}, in 1 MiB chunks. */
-export function readIdFile(path: string, name: string): Promise<Uint8Array> {
-  return readIdSource(createReadStream(path, { highWaterMark: 1 << 20 }), name);
+export function readIdFile(path: string, name: string, totals: InputTotals): Promise<Uint8Array> {
+  return readIdSource(createReadStream(path, { highWaterMark: 1 << 20 }), name, totals);
 }

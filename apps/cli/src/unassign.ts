@@ -15,7 +15,7 @@ import { credentialsFromEnv } from "./credentials.js";
 import { collectIds } from "./ids.js";
 import { CRM_PROSPECT_IDS, checkFlowIds, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
-import { bindingOf } from "./journal/format.js";
+import { bindingOf, journalKey } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
 import { emptyRun, mergeReports } from "./journal/merge.js";
 import { printable, terminalSafeJson } from "./printable.js";
@@ -50,8 +50,8 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     byCrm ? [...plan.ids.map((id) => `crm:${id}`), ...args.flows.map((flow) => `flow:${flow}`)] : plan.ids,
   );
   if (args.dryRun) {
-    const settled = args.journal ? readJournal(args.journal, binding).settled : new Map();
-    return byCrm ? dryRunByCrm(plan, args, target, io, settled) : dryRun(plan, args, target, io, settled);
+    const journal = args.journal ? dryRunJournal(args.journal, binding, io) : null;
+    return byCrm ? dryRunByCrm(plan, args, target, io, journal) : dryRun(plan, args, target, io, journal);
   }
 
   const limiter = await openSharedLimiter(args, baseUrl, io.env);
@@ -73,7 +73,9 @@ async function send(
 ): Promise<number> {
   const byCrm = args.crmIds !== undefined;
   const client = createClient(args, target.baseUrl, io, limiter);
-  const journal = args.journal ? openJournal(args.journal, binding) : null;
+  const journal = args.journal
+    ? openJournal(args.journal, binding, journalKey(credentialsFromEnv(io.env)))
+    : null;
   io.stderr.write(`gong-flows: ${describeTarget(target, io.env)}\n`);
   try {
     if (!byCrm) return await runJob(args, io, client, journal, plan.ids, plan.duplicates, null, limiter);
@@ -247,13 +249,35 @@ const FLAG_OF: Partial<Record<keyof GongFlowsClientOptions, string>> = {
   maxIsolationRequests: "--max-isolation-requests",
 };
 
+/** What a dry run learns from a journal: its settled ids when the credentials verify it, or that it could not. */
+type DryRunJournal =
+  | { readonly verified: true; readonly settled: ReadonlyMap<string, unknown> }
+  | { readonly verified: false };
+
+const CREDENTIAL_VARIABLES = ["GONG_ACCESS_KEY", "GONG_ACCESS_KEY_SECRET", "GONG_BEARER_TOKEN"];
+
+/**
+ * A dry run needs no credentials. With them, the journal is verified as a real run would and its settled ids are
+ * left out of the plan; without them its chain cannot be checked (anyone can write one), so it is only checked to
+ * be a journal of this job and the plan treats nothing as settled.
+ */
+function dryRunJournal(path: string, binding: ReturnType<typeof bindingOf>, io: CliIo): DryRunJournal {
+  if (!CREDENTIAL_VARIABLES.some((name) => io.env[name])) {
+    readJournal(path, binding, null);
+    return { verified: false };
+  }
+  const key = journalKey(credentialsFromEnv(io.env));
+  return { verified: true, settled: readJournal(path, binding, key).settled };
+}
+
 function dryRun(
   plan: BatchPlan,
   args: UnassignArgs,
   target: Target,
   io: CliIo,
-  settled: ReadonlyMap<string, unknown>,
+  journal: DryRunJournal | null,
 ): number {
+  const settled: ReadonlyMap<string, unknown> = journal?.verified ? journal.settled : new Map();
   const alreadySettled = settled.size;
   const toSend = plan.ids.filter((id) => !settled.has(id));
   const batches = planBatches(toSend, args.batchSize).batches.map((batch) => batch.length);
@@ -264,6 +288,7 @@ function dryRun(
       ids: plan.ids.length,
       duplicates: plan.duplicates,
       alreadySettled,
+      ...(journal ? { journalVerified: journal.verified } : {}),
       batches,
     };
     io.stdout.write(`${terminalSafeJson(output)}\n`);
@@ -274,7 +299,10 @@ function dryRun(
   const parts = [
     `Dry run: ${count(plan.ids.length, "unique id")}`,
     plan.duplicates > 0 ? ` (${count(plan.duplicates, "duplicate")} dropped)` : "",
-    args.journal ? `, ${alreadySettled} already settled in the journal` : "",
+    journal?.verified ? `, ${alreadySettled} already settled in the journal` : "",
+    journal && !journal.verified
+      ? ", the journal not verified (no credentials set), so nothing in it is counted as settled"
+      : "",
     `; ${count(batches.length, "request")} of at most ${args.batchSize} ids`,
     batches.length > 1 ? `; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s` : "",
     ". Nothing was sent.\n",
@@ -310,8 +338,9 @@ function dryRunByCrm(
   args: UnassignArgs,
   target: Target,
   io: CliIo,
-  settled: ReadonlyMap<string, unknown>,
+  journal: DryRunJournal | null,
 ): number {
+  const settled: ReadonlyMap<string, unknown> = journal?.verified ? journal.settled : new Map();
   const lookups = Math.ceil(plan.ids.length / OPTION_RANGES.lookupBatchSize.default);
   if (args.json) {
     const output = {
@@ -321,6 +350,7 @@ function dryRunByCrm(
       duplicates: plan.duplicates,
       flows: args.flows,
       alreadySettled: settled.size,
+      ...(journal ? { journalVerified: journal.verified } : {}),
       lookups,
     };
     io.stdout.write(`${terminalSafeJson(output)}\n`);
@@ -330,7 +360,8 @@ function dryRunByCrm(
     `Dry run: ${plan.ids.length} unique CRM ids${plan.duplicates > 0 ? ` (${plan.duplicates} duplicates dropped)` : ""}` +
       `${args.flows.length > 0 ? `, flows ${args.flows.join(", ")}` : ""}; ${lookups} lookup request${lookups === 1 ? "" : "s"} ` +
       "would find their open flow instances, then unassign them" +
-      `${args.journal ? ` (${settled.size} instances already settled in the journal)` : ""}. Nothing was sent.\n` +
+      `${journal?.verified ? ` (${settled.size} instances already settled in the journal)` : ""}` +
+      `${journal && !journal.verified ? " (the journal not verified: no credentials set)" : ""}. Nothing was sent.\n` +
       `It would be sent to the ${describeTarget(target, io.env)}.\n`,
   );
   return 0;

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
-import { encodeLine } from "../src/journal/format.js";
+import { encodeLine, journalKey } from "../src/journal/format.js";
 import { BIN, CREDENTIALS, runCli } from "./helpers.js";
 
 const servers: Server[] = [];
@@ -124,13 +124,13 @@ describe("endless or oversized input", () => {
     expect(stderr).toMatch(/standard input:1: a value of more than 1024 bytes/);
   });
 
-  it("refuses a source of more than 5,000,000 ids, and one larger than 256 MiB", async () => {
+  it("refuses more than 5,000,000 ids, and more than 256 MiB, in one source", async () => {
     const dir = tempDir();
     const many = join(dir, "many.txt");
     writeFileSync(many, "1\n".repeat(5_000_001));
     const tooMany = await runCli(["unassign", "--file", many, "--dry-run"]);
     expect(tooMany.code).toBe(2);
-    expect(tooMany.stderr).toContain(`${many}:5000001: more than 5,000,000 ids in one source`);
+    expect(tooMany.stderr).toContain(`${many}:5000001: more than 5,000,000 ids in all id sources together`);
 
     // One comment line of 257 MiB (a sparse file: no disk used): no id in it, but far too large to be an id list.
     const huge = join(dir, "huge.txt");
@@ -138,8 +138,26 @@ describe("endless or oversized input", () => {
     truncateSync(huge, 257 * 1024 * 1024);
     const tooLarge = await runCli(["unassign", "--file", huge, "--dry-run"]);
     expect(tooLarge.code).toBe(2);
-    expect(tooLarge.stderr).toMatch(/is larger than 256 MiB/);
+    expect(tooLarge.stderr).toMatch(/the id sources hold more than 256 MiB together/);
   }, 60_000);
+
+  it("counts the caps over all sources together, not per source", async () => {
+    // The reviewer's case: several files, each under the cap, adding up far past it.
+    const dir = tempDir();
+    const part = join(dir, "part.txt");
+    writeFileSync(part, "1\n".repeat(2_000_000));
+    const files = [part, part, part].flatMap((file) => ["--file", file]);
+    const tooMany = await runCli(["unassign", "1", ...files, "--dry-run"]);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain(`${part}:1000000: more than 5,000,000 ids in all id sources together`);
+
+    const comment = join(dir, "comment.txt");
+    writeFileSync(comment, "# ");
+    truncateSync(comment, 130 * 1024 * 1024);
+    const tooLarge = await runCli(["unassign", "--file", comment, "--file", comment, "--dry-run"]);
+    expect(tooLarge.code).toBe(2);
+    expect(tooLarge.stderr).toMatch(/the id sources hold more than 256 MiB together/);
+  }, 120_000);
 });
 
 describe("cosmetic input errors", () => {
@@ -193,8 +211,12 @@ describe("a hand-edited journal", () => {
       const args = ["unassign", ...ids, "--journal", journal, "--base-url", gong.url];
       expect((await runCli(args, { env: CREDENTIALS })).code).toBe(1);
       const header = readFileSync(journal, "utf8").split("\n")[0] as string;
-      // The issue's forgery, with a correct hash chain: the header and one `settled unassigned` line.
-      const forgery = encodeLine(header.slice(0, 64), { type: "settled", ids, outcome: "unassigned" });
+      // The issue's forgery, by someone who even holds the credentials: the header and one `settled unassigned` line.
+      const key = journalKey({
+        accessKey: CREDENTIALS.GONG_ACCESS_KEY,
+        accessKeySecret: CREDENTIALS.GONG_ACCESS_KEY_SECRET,
+      });
+      const forgery = encodeLine(key, header.slice(0, 64), { type: "settled", ids, outcome: "unassigned" });
       writeFileSync(journal, `${header}\n${forgery.line}`);
       const requestsBefore = gong.requests.length;
       const resumed = await runCli(args, { env: CREDENTIALS });

@@ -1,5 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeGong, makeIds, startFakeGong } from "@gong-flows/fake";
@@ -98,4 +106,27 @@ describe("--journal on a disk that fills up mid-run", () => {
     },
     60_000,
   );
+});
+
+describe("--journal on a disk already full", () => {
+  it("refuses to start, saying the lock file could not be created, and leaves no pid file behind", async () => {
+    fake = await startFakeGong({ assigned: ["1"] });
+    const journal = join(disk, "full.journal");
+    leaveFree(0);
+    try {
+      const result = await runCli(["unassign", "1", "--journal", journal, "--base-url", fake.url], {
+        env: CREDENTIALS,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `Cannot create the lock file ${journal}.lock for journal ${journal}: ENOSPC`,
+      );
+      expect(fake.requests).toHaveLength(0);
+      expect(readdirSync(disk)).toEqual(["filler"]);
+    } finally {
+      rmSync(join(disk, "filler"));
+      await fake.stop();
+      fake = undefined;
+    }
+  }, 60_000);
 });

@@ -1,21 +1,24 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { journalKey } from "../src/journal/format.js";
 import { replayJournal } from "../src/journal/replay.js";
+
+const KEY = journalKey({ bearerToken: "replay-test-token" });
 
 const headerRecord = {
   type: "header",
   format: "gong-flows-journal",
-  version: 2,
+  version: 3,
   baseUrl: "https://api.gong.io",
   unassignedBy: null,
   idSet: "x",
   ids: 3,
 };
 
-/** Chains lines as the format says (SHA-256 of the previous hash, a newline and the JSON), written out here. */
-function chain(jsons: readonly string[], previous = ""): string[] {
+/** Chains lines as the format says (HMAC-SHA-256 of the previous hash, a newline and the JSON), written out here. */
+function chain(jsons: readonly string[], previous = "", key: Uint8Array = KEY): string[] {
   return jsons.map((json) => {
-    previous = createHash("sha256").update(`${previous}\n${json}`).digest("hex");
+    previous = createHmac("sha256", key).update(`${previous}\n${json}`).digest("hex");
     return `${previous} ${json}`;
   });
 }
@@ -34,6 +37,7 @@ describe("replaying a journal", () => {
         { type: "sending", ids: ["c"], attempt: 1 },
       ),
       "j",
+      KEY,
     );
     expect([...state.settled]).toEqual([
       ["a", "unassigned"],
@@ -51,6 +55,7 @@ describe("replaying a journal", () => {
         { type: "attempted", ids: ["c"], attempt: 1, status: 429, maybeProcessed: false },
       ),
       "j",
+      KEY,
     );
     expect([...state.possiblyProcessed]).toEqual([]);
   });
@@ -64,6 +69,7 @@ describe("replaying a journal", () => {
         { type: "attempted", ids: ["a"], attempt: 2, status: 429, maybeProcessed: false },
       ),
       "j",
+      KEY,
     );
     expect([...state.possiblyProcessed]).toEqual(["a"]);
   });
@@ -76,6 +82,7 @@ describe("replaying a journal", () => {
         { type: "attempted", ids: ["a"], attempt: 1, status: 429, maybeProcessed: false },
       ),
       "j",
+      KEY,
     );
     expect([...state.possiblyProcessed]).toEqual(["a"]);
   });
@@ -86,7 +93,7 @@ describe("replaying a journal", () => {
       { type: "attempted", ids: ["a"], attempt: 1, status: 200, maybeProcessed: false },
       { type: "settled", ids: ["a"], outcome: "unassigned" },
     ).slice(0, -1);
-    const state = replayJournal(text, "j");
+    const state = replayJournal(text, "j", KEY);
     expect(state.settled.size).toBe(0);
     expect([...state.possiblyProcessed]).toEqual(["a"]);
   });
@@ -98,7 +105,7 @@ describe("replaying a journal", () => {
     ["an unknown record type", { type: "note", ids: ["a"] }],
   ])("refuses %s as corruption", (_, record) => {
     const text = journal(record, { type: "sending", ids: ["a"], attempt: 1 });
-    expect(() => replayJournal(text, "j")).toThrow(/corrupt at line 2/);
+    expect(() => replayJournal(text, "j", KEY)).toThrow(/corrupt at line 2/);
   });
 
   it.each([
@@ -106,12 +113,23 @@ describe("replaying a journal", () => {
     ["a one-line CSV without newline", "id1,id2"],
     ["a JSON file", '{"flowInstanceIds":["1"]}\n'],
   ])("refuses %s as not a journal", (_, text) => {
-    expect(() => replayJournal(text, "ids.csv")).toThrow(/ids.csv is not a gong-flows journal/);
+    expect(() => replayJournal(text, "ids.csv", KEY)).toThrow(/ids.csv is not a gong-flows journal/);
   });
 
-  it("accepts an empty file or a torn header as a new journal", () => {
-    expect(replayJournal("", "j").binding).toBeNull();
-    expect(replayJournal(header.slice(0, 30), "j").binding).toBeNull();
+  it("accepts an empty file or a torn header (hash, space, start of the header's JSON) as a new journal", () => {
+    expect(replayJournal("", "j", KEY).binding).toBeNull();
+    expect(replayJournal(header.slice(0, 65), "j", KEY).binding).toBeNull();
+    expect(replayJournal(header.slice(0, 75), "j", KEY).binding).toBeNull();
+    expect(replayJournal(header.slice(0, 100), "j", KEY).binding).toBeNull();
+  });
+
+  it.each([
+    ["a short hex file", "deadbeef"],
+    ["a whole hash without its space", "a".repeat(64)],
+    ["a hash and something else", `${"a".repeat(64)} hello`],
+    ["a hash and other JSON", `${"a".repeat(64)} {"type":"sending"`],
+  ])("refuses %s as not a journal (it is someone's file, never replaced)", (_, text) => {
+    expect(() => replayJournal(text, "keys.hex", KEY)).toThrow(/keys.hex is not a gong-flows journal/);
   });
 });
 
@@ -126,7 +144,7 @@ describe("a journal someone edited", () => {
   it("is refused when a settled line has no answered request before it, even with a valid chain", () => {
     // The issue's forgery: a header and one `settled unassigned` line, hashes and all.
     const forged = journal({ type: "settled", ids: ["a", "b", "c"], outcome: "unassigned" });
-    expect(() => replayJournal(forged, "j")).toThrow(
+    expect(() => replayJournal(forged, "j", KEY)).toThrow(
       /j is corrupt at line 2 \(it settles id a as unassigned without a request answered so before it\)/,
     );
     const afterRefusal = journal(
@@ -134,13 +152,13 @@ describe("a journal someone edited", () => {
       { type: "attempted", ids: ["a"], attempt: 1, status: 500, maybeProcessed: true },
       { type: "settled", ids: ["a"], outcome: "unassigned" },
     );
-    expect(() => replayJournal(afterRefusal, "j")).toThrow(/corrupt at line 4/);
+    expect(() => replayJournal(afterRefusal, "j", KEY)).toThrow(/corrupt at line 4/);
     const rejectedAfter200 = journal(
       { type: "sending", ids: ["a"], attempt: 1 },
       { type: "attempted", ids: ["a"], attempt: 1, status: 200, maybeProcessed: false },
       { type: "settled", ids: ["a"], outcome: "rejected" },
     );
-    expect(() => replayJournal(rejectedAfter200, "j")).toThrow(/corrupt at line 4/);
+    expect(() => replayJournal(rejectedAfter200, "j", KEY)).toThrow(/corrupt at line 4/);
     const answerWithoutSending = journal({
       type: "attempted",
       ids: ["a"],
@@ -148,18 +166,18 @@ describe("a journal someone edited", () => {
       status: 200,
       maybeProcessed: false,
     });
-    expect(() => replayJournal(answerWithoutSending, "j")).toThrow(/line 2 \(id a was not sent/);
+    expect(() => replayJournal(answerWithoutSending, "j", KEY)).toThrow(/line 2 \(id a was not sent/);
   });
 
   it("is refused when a byte is flipped, naming the line", () => {
     const lines = journal(...genuine).split("\n");
     lines[3] = (lines[3] as string).replace('"a"', '"c"');
-    expect(() => replayJournal(lines.join("\n"), "j")).toThrow(
+    expect(() => replayJournal(lines.join("\n"), "j", KEY)).toThrow(
       /corrupt at line 4 \(its checksum does not match/,
     );
     const hashFlipped = journal(...genuine).split("\n");
     hashFlipped[2] = `${(hashFlipped[2] as string)[0] === "0" ? "1" : "0"}${(hashFlipped[2] as string).slice(1)}`;
-    expect(() => replayJournal(hashFlipped.join("\n"), "j")).toThrow(/corrupt at line 3/);
+    expect(() => replayJournal(hashFlipped.join("\n"), "j", KEY)).toThrow(/corrupt at line 3/);
   });
 
   it("is refused when a line is inserted, prepended or removed", () => {
@@ -170,25 +188,64 @@ describe("a journal someone edited", () => {
       "f".repeat(64),
     );
     const inserted = [...lines.slice(0, 3), forged, ...lines.slice(3)].join("\n");
-    expect(() => replayJournal(inserted, "j")).toThrow(/corrupt at line 4/);
+    expect(() => replayJournal(inserted, "j", KEY)).toThrow(/corrupt at line 4/);
     const removed = [...lines.slice(0, 2), ...lines.slice(3)].join("\n");
-    expect(() => replayJournal(removed, "j")).toThrow(/corrupt at line 3/);
+    expect(() => replayJournal(removed, "j", KEY)).toThrow(/corrupt at line 3/);
     const prepended = [forged, ...lines].join("\n");
-    expect(() => replayJournal(prepended, "j")).toThrow(/j is not a gong-flows journal/);
+    expect(() => replayJournal(prepended, "j", KEY)).toThrow(/j is not a gong-flows journal/);
   });
 
   it("is accepted when only its tail was cut (a crash), the cut ids staying in doubt", () => {
     const text = journal(...genuine);
     const cut = text.slice(0, text.lastIndexOf("\n", text.length - 2) + 1);
-    const state = replayJournal(cut, "j");
+    const state = replayJournal(cut, "j", KEY);
     expect([...state.settled]).toEqual([["a", "unassigned"]]);
     expect([...state.possiblyProcessed]).toEqual(["b"]);
   });
 
+  it("is refused when its chain was computed without the credentials (the plain SHA-256 of format 2)", () => {
+    // The reviewer's forge.mjs: sent, answered 200 and settled unassigned, every hash recomputed.
+    let previous = "";
+    const forged = [
+      headerRecord,
+      { type: "sending", ids: ["a"], attempt: 1 },
+      { type: "attempted", ids: ["a"], attempt: 1, status: 200, maybeProcessed: false },
+      { type: "settled", ids: ["a"], outcome: "unassigned" },
+    ]
+      .map((record) => {
+        const json = JSON.stringify(record);
+        previous = createHash("sha256").update(`${previous}\n${json}`).digest("hex");
+        return `${previous} ${json}\n`;
+      })
+      .join("");
+    expect(() => replayJournal(forged, "j", KEY)).toThrow(/Journal j was not written with these credentials/);
+  });
+
+  it("is refused when written with other credentials", () => {
+    const other = journalKey({ accessKey: "other-key", accessKeySecret: "other-secret" });
+    const lines = chain(
+      [headerRecord, ...genuine].map((record) => JSON.stringify(record)),
+      "",
+      other,
+    );
+    expect(() => replayJournal(`${lines.join("\n")}\n`, "j", KEY)).toThrow(
+      /Journal j was not written with these credentials/,
+    );
+    // Without a key (a dry run without credentials) it is read, unverified.
+    expect(replayJournal(`${lines.join("\n")}\n`, "j", null).binding).not.toBeNull();
+  });
+
+  it("of format version 2 (an unkeyed chain) is refused with a message saying so", () => {
+    const old = `${chain([JSON.stringify({ ...headerRecord, version: 2 })]).join("")}\n`;
+    expect(() => replayJournal(old, "old.journal", KEY)).toThrow(
+      /Journal old.journal has format version 2; this gong-flows reads version 3/,
+    );
+  });
+
   it("of format version 1 (no checksums) is refused with a message saying so", () => {
     const old = `${JSON.stringify({ ...headerRecord, version: 1 })}\n`;
-    expect(() => replayJournal(old, "old.journal")).toThrow(
-      /Journal old.journal has format version 1; this gong-flows reads version 2/,
+    expect(() => replayJournal(old, "old.journal", KEY)).toThrow(
+      /Journal old.journal has format version 1; this gong-flows reads version 3/,
     );
   });
 });

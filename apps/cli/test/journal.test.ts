@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type FakeGong, type FakeGongOptions, makeIds, startFakeGong } from "@gong-flows/fake";
 import { afterEach, describe, expect, it } from "vitest";
-import { encodeLine } from "../src/journal/format.js";
+import { encodeLine, journalKey } from "../src/journal/format.js";
 import { CREDENTIALS, runCli, spawnCli, waitFor, withoutTarget } from "./helpers.js";
 
 let fake: FakeGong | undefined;
@@ -130,6 +132,7 @@ describe("--journal: resumable runs", () => {
       ids: 30,
       duplicates: 0,
       alreadySettled: 30,
+      journalVerified: true,
       batches: [],
     });
   });
@@ -204,7 +207,11 @@ describe("--journal: resumable runs", () => {
     const headerLine = lines[0] as string;
 
     // A run that crashed while writing the outcome of its request: half a settled record.
-    const sending = encodeLine(headerLine.slice(0, 64), {
+    const key = journalKey({
+      accessKey: CREDENTIALS.GONG_ACCESS_KEY,
+      accessKeySecret: CREDENTIALS.GONG_ACCESS_KEY_SECRET,
+    });
+    const sending = encodeLine(key, headerLine.slice(0, 64), {
       type: "sending",
       ids: ["1", "2", "3"],
       attempt: 1,
@@ -309,7 +316,7 @@ describe("--journal safety", () => {
     );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      "Cannot create journal /nonexistent/dir/job.journal: its folder does not exist",
+      "Cannot create the lock file /nonexistent/dir/job.journal.lock for journal /nonexistent/dir/job.journal: its folder does not exist",
     );
     expect(gong.requests).toHaveLength(0);
   });
@@ -342,5 +349,72 @@ describe("--journal safety", () => {
     }
     // Every line of the journal is a whole record again.
     expect(() => journalLines(journal)).not.toThrow();
+  });
+});
+
+describe("a file that is not a journal", () => {
+  it.each([
+    ["a short hex file", "deadbeefcafe"],
+    ["a 64-character hex key", "ab".repeat(32)],
+  ])(
+    "refuses %s given as --journal, also through a symbolic link, and leaves it as it was",
+    async (_, text) => {
+      const gong = await startFake({ assigned: ["1"] });
+      const dir = mkdtempSync(join(tmpdir(), "gong-flows-journal-"));
+      const file = join(dir, "key.hex");
+      const link = join(dir, "link.journal");
+      writeFileSync(file, text);
+      symlinkSync(file, link);
+      for (const path of [file, link]) {
+        const result = await runCli(["unassign", "1", "--journal", path, "--base-url", gong.url], {
+          env: CREDENTIALS,
+        });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`${path} is not a gong-flows journal`);
+      }
+      expect(readFileSync(file, "utf8")).toBe(text);
+      expect(gong.requests).toHaveLength(0);
+    },
+  );
+});
+
+describe("a forged journal", () => {
+  // The reviewer's forge.mjs: a header, `sending`, `attempted 200` and `settled unassigned` for ids 1-10, with every
+  // hash recomputed. Without the credentials the chain cannot be keyed, so the journal claims nothing.
+  const FORGE = fileURLToPath(new URL("./fixtures/forge-journal.mjs", import.meta.url));
+  const ids = Array.from({ length: 10 }, (_, index) => String(index + 1));
+
+  it("is refused naming its first line, and nothing is claimed unassigned", async () => {
+    const gong = await startFake({ assigned: ids });
+    const journal = join(mkdtempSync(join(tmpdir(), "gong-flows-journal-")), "forged.journal");
+    execFileSync(process.execPath, [FORGE, journal, gong.url]);
+    const args = ["unassign", ...ids, "--journal", journal, "--base-url", gong.url];
+    const result = await runCli(args, { env: CREDENTIALS });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/was not written with these credentials .*the checksum of line 1/);
+    expect(gong.requests).toHaveLength(0);
+
+    // A dry run with the credentials verifies it the same way.
+    const dry = await runCli([...args, "--dry-run", "--json"], { env: CREDENTIALS });
+    expect(dry.code).toBe(2);
+    // Without credentials it cannot verify it: it says so and counts nothing as settled.
+    const unverified = await runCli([...args, "--dry-run", "--json"]);
+    expect(unverified.code).toBe(0);
+    expect(JSON.parse(unverified.stdout)).toMatchObject({ alreadySettled: 0, journalVerified: false });
+    const text = await runCli([...args, "--dry-run"]);
+    expect(text.stdout).toContain(
+      "the journal not verified (no credentials set), so nothing in it is counted",
+    );
+    expect(text.stdout).toContain("1 request of at most");
+
+    // Once the forged file is out of the way, the ids really are sent.
+    const fresh = await runCli(
+      ["unassign", ...ids, "--journal", `${journal}.new`, "--base-url", gong.url, "--json"],
+      { env: CREDENTIALS },
+    );
+    expect(fresh.code).toBe(0);
+    expect(JSON.parse(fresh.stdout).unassigned).toHaveLength(10);
+    expect(gong.requests.flatMap((request) => request.flowInstanceIds).sort()).toEqual([...ids].sort());
   });
 });

@@ -11,11 +11,11 @@ export const REDACTED = "[REDACTED]";
 export const SUBSTRING_MIN_LENGTH = 8;
 
 /**
- * A leading part of a secret, or of one of its encoded forms, is redacted once it is this long: a server that
- * truncates what it echoes (the first 40 characters of the Authorization value, say) must not print most of it.
- * Twelve characters of a key or token do not occur in ordinary text by chance; shorter cut-offs are left alone.
+ * Any run of at least this many characters of a secret, or of one of its encoded forms, is redacted: a prefix (a
+ * server that truncates what it echoes), a suffix or any inner piece. Twelve characters of a key or token do not
+ * occur in ordinary text by chance, and no run of this length of a secret is left in what is printed.
  */
-export const PREFIX_MIN_LENGTH = 12;
+export const RUN_MIN_LENGTH = 12;
 
 const utf8 = new TextEncoder();
 
@@ -45,6 +45,12 @@ function embeddedBase64(bytes: Uint8Array): string[] {
   return cores;
 }
 
+/** The UTF-8 bytes in hex, lower and upper case. */
+function hexForms(bytes: Uint8Array): string[] {
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return [hex, hex.toUpperCase()];
+}
+
 /** Percent-encoded forms, with upper- and lower-case hex digits. */
 function percentEncoded(text: string): string[] {
   const upper = encodeURIComponent(text);
@@ -53,15 +59,16 @@ function percentEncoded(text: string): string[] {
 
 /**
  * The forms a server may echo a secret in: as is, base64 (padded, unpadded, base64url; of the secret alone or
- * within a longer encoded text), and each of these percent-encoded. Forms shorter than
- * {@link SUBSTRING_MIN_LENGTH} are dropped.
+ * within a longer encoded text), each of these percent-encoded, and hex. Forms shorter than
+ * {@link SUBSTRING_MIN_LENGTH} are dropped. Partial percent-encodings and `+` turned into a space are found on the
+ * normalized view of the text instead (see {@link normalizedView}).
  */
 export function secretForms(secret: string): string[] {
   const bytes = utf8.encode(secret);
   const encoded = [base64(bytes), ...embeddedBase64(bytes)];
   const plain = [secret, unpadded(secret), ...encoded, ...encoded.map(unpadded)];
   const all = [...plain, ...plain.map(base64Url)];
-  const forms = new Set([...all, ...all.flatMap(percentEncoded)]);
+  const forms = new Set([...all, ...all.flatMap(percentEncoded), ...hexForms(bytes)]);
   return [...forms].filter((form) => form.length >= SUBSTRING_MIN_LENGTH);
 }
 
@@ -69,13 +76,46 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 type Span = readonly [start: number, end: number];
 
-/** Where `needle` occurs in `text`, and (for long needles) where a leading part of it of useful length does. */
-function spansOf(text: string, needle: string, spans: Span[]): void {
-  const head = needle.length >= PREFIX_MIN_LENGTH ? needle.slice(0, PREFIX_MIN_LENGTH) : needle;
-  for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at + 1)) {
-    let end = at + head.length;
-    while (end - at < needle.length && text[end] === needle[end - at]) end++;
-    spans.push([at, end]);
+/**
+ * Every piece of {@link RUN_MIN_LENGTH} characters of the forms. A run of a form of any length ≥ that is covered
+ * exactly by the windows of that length inside it, so marking every window found covers every such run.
+ */
+function runsOf(forms: readonly string[]): Set<string> {
+  const runs = new Set<string>();
+  for (const form of forms) {
+    for (let at = 0; at + RUN_MIN_LENGTH <= form.length; at++) runs.add(form.slice(at, at + RUN_MIN_LENGTH));
+  }
+  return runs;
+}
+
+/**
+ * The text as a server's transformations left it undone: `%XX` of a printable ASCII character decoded (a partial
+ * percent-encoding: `+` and `=` encoded but `/` kept, or only `/`), a space read as the `+` that form decoding
+ * turned into it, and line breaks dropped (base64 wrapped into lines). The `i`th character of the view comes from
+ * `text.slice(starts[i], ends[i])`, so a span of the view maps back to the text.
+ */
+function normalizedView(text: string): { view: string; starts: number[]; ends: number[] } {
+  let view = "";
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const { 0: piece, index } of text.matchAll(/%[2-7][0-9a-f]|[^\r\n]/gi)) {
+    view +=
+      piece.length > 1 ? String.fromCharCode(Number.parseInt(piece.slice(1), 16)) : piece.replace(" ", "+");
+    starts.push(index);
+    ends.push(index + piece.length);
+  }
+  return { view, starts, ends };
+}
+
+/** Marks the forms shorter than {@link RUN_MIN_LENGTH} where they occur whole, and every long run of a form. */
+function findSecrets(text: string, whole: readonly string[], runs: ReadonlySet<string>, spans: Span[]): void {
+  for (const needle of whole) {
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      spans.push([at, at + needle.length]);
+    }
+  }
+  for (let at = 0; at + RUN_MIN_LENGTH <= text.length; at++) {
+    if (runs.has(text.slice(at, at + RUN_MIN_LENGTH))) spans.push([at, at + RUN_MIN_LENGTH]);
   }
 }
 
@@ -95,24 +135,30 @@ function replaceSpans(text: string, spans: Span[]): string {
 
 /**
  * Builds a redactor for the given secrets. Every secret of at least {@link SUBSTRING_MIN_LENGTH} characters is
- * redacted in each of its {@link secretForms}, and so is any leading part of a form of at least
- * {@link PREFIX_MIN_LENGTH} characters; a shorter secret only where it stands alone. Matches are found on the
- * original text and then replaced together, so a secret inside another (or overlapping it) leaves no tail
- * whatever the order of the secrets.
+ * redacted in each of its {@link secretForms}, and so is any run of at least {@link RUN_MIN_LENGTH} characters of
+ * a form (prefix, suffix or inner piece); a shorter secret only where it stands alone. Matches are found on the
+ * normalized view of the text (partial percent-encoding, `+` as space, wrapped lines undone; the forms normalized
+ * the same way), mapped back to the text, and then replaced together, so a secret inside another (or overlapping it) leaves no tail whatever the
+ * order of the secrets.
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const unique = [...new Set(secrets.filter((secret) => secret.length > 0))];
   if (unique.length === 0) return (text) => text;
   const long = unique.filter((secret) => secret.length >= SUBSTRING_MIN_LENGTH);
-  const needles = [...new Set(long.flatMap(secretForms))];
+  // Forms are searched for as the normalized view shows them, so one search of the view finds them all.
+  const forms = [...new Set(long.flatMap(secretForms).map((form) => normalizedView(form).view))];
+  const whole = forms.filter((form) => form.length < RUN_MIN_LENGTH);
+  const runs = runsOf(forms);
   const short = unique.filter((secret) => secret.length < SUBSTRING_MIN_LENGTH);
   const standalone =
     short.length === 0
       ? null
       : new RegExp(`(?<![\\w+/])(?:${short.map(escapeRegExp).join("|")})(?![\\w+/=])`, "g");
   return (text) => {
-    const spans: Span[] = [];
-    for (const needle of needles) spansOf(text, needle, spans);
+    const { view, starts, ends } = normalizedView(text);
+    const found: Span[] = [];
+    findSecrets(view, whole, runs, found);
+    const spans: Span[] = found.map(([start, end]) => [starts[start] as number, ends[end - 1] as number]);
     if (standalone) {
       for (const match of text.matchAll(standalone)) spans.push([match.index, match.index + match[0].length]);
     }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   createRedactor,
-  PREFIX_MIN_LENGTH,
   REDACTED,
+  RUN_MIN_LENGTH,
   redactBody,
   redactHeaders,
   SUBSTRING_MIN_LENGTH,
@@ -78,16 +78,16 @@ describe("createRedactor: matches", () => {
     expect(redact("[xx-inner-secret-xx]")).toBe(`[${REDACTED}]`);
   });
 
-  it("redacts a cut-off echo from the prefix length on, through as much of the secret as follows", () => {
+  it("redacts a cut-off echo from the run length on, through as much of the secret as follows", () => {
     const secret = "PREFIX-of-a-long-secret";
     const redact = createRedactor([secret]);
-    expect(PREFIX_MIN_LENGTH).toBe(12);
+    expect(RUN_MIN_LENGTH).toBe(12);
     expect(redact(`<${secret.slice(0, 12)}>`)).toBe(`<${REDACTED}>`);
     expect(redact(`<${secret.slice(0, 16)}...>`)).toBe(`<${REDACTED}...>`);
     expect(redact(`<${secret.slice(0, 11)}>`)).toBe(`<${secret.slice(0, 11)}>`);
   });
 
-  it("needs the whole of a secret shorter than the prefix length", () => {
+  it("needs the whole of a secret shorter than the run length", () => {
     const redact = createRedactor(["short-sec1"]);
     expect(redact("short-sec1 short-sec")).toBe(`${REDACTED} short-sec`);
   });

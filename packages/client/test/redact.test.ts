@@ -1,8 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createRedactor, PREFIX_MIN_LENGTH, redactBody, SUBSTRING_MIN_LENGTH } from "../src/redact.js";
+import { createRedactor, REDACTED, RUN_MIN_LENGTH, redactBody, SUBSTRING_MIN_LENGTH } from "../src/redact.js";
 
 // Independent encoders (node's Buffer) check the runtime-neutral ones in src/redact.ts.
+// And the transformations servers were seen to apply to what they echo:
+const pyQuote = (text: string) => text.replace(/\+/g, "%2B").replace(/=/g, "%3D");
+const pathEscape = (text: string) => text.replace(/\//g, "%2F");
+const plusToSpace = (text: string) => text.replace(/\+/g, " ");
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 const b64url = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 
@@ -72,7 +77,16 @@ describe("createRedactor", () => {
         encodeURIComponent(basic).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
       ],
       ["a 40-character prefix of the Basic value", basic.slice(0, 40)],
-      [`a ${PREFIX_MIN_LENGTH}-character prefix of the Basic value`, basic.slice(0, PREFIX_MIN_LENGTH)],
+      [`a ${RUN_MIN_LENGTH}-character prefix of the Basic value`, basic.slice(0, RUN_MIN_LENGTH)],
+      ["the last 40 characters of the Basic value", basic.slice(-40)],
+      [`an inner ${RUN_MIN_LENGTH}-character piece of the Basic value`, basic.slice(9, 9 + RUN_MIN_LENGTH)],
+      ["the Basic value after Python quote() (+ and = encoded, / kept)", pyQuote(basic)],
+      ["the Basic value after Go url.PathEscape (/ encoded)", pathEscape(basic)],
+      ["the Basic value form-decoded (+ became a space)", plusToSpace(basic)],
+      ["the Basic value wrapped into lines of 20", basic.match(/.{1,20}/g)?.join("\r\n") ?? ""],
+      ["the secret without its first 4 characters", secret.slice(4)],
+      ["the secret in hex", Buffer.from(secret).toString("hex")],
+      ["the secret in upper-case hex", Buffer.from(secret).toString("hex").toUpperCase()],
       ["the secret", secret],
       ["the secret percent-encoded", encodeURIComponent(secret)],
       ["a 14-character prefix of the secret", secret.slice(0, 14)],
@@ -86,10 +100,12 @@ describe("createRedactor", () => {
       const redacted = redact(`Gong said: bad credentials <${echo}> (request r-1)`);
       expect(redacted).toMatch(/^Gong said: bad credentials <.*\[REDACTED\].*> \(request r-1\)$/);
       expect(redacted).not.toContain(echo);
-      // No 8 characters in a row of the credentials survive.
-      for (const form of [secret, basic, accessKey]) {
+      // No 8 characters in a row of the credentials survive, as written or once the transformation is undone.
+      const undone = redacted.replace(/%2B/gi, "+").replace(/%3D/gi, "=").replace(/%2F/gi, "/");
+      for (const form of [secret, basic, accessKey, plusToSpace(basic)]) {
         for (let at = 0; at + SUBSTRING_MIN_LENGTH <= form.length; at++) {
           expect(redacted).not.toContain(form.slice(at, at + SUBSTRING_MIN_LENGTH));
+          expect(undone).not.toContain(form.slice(at, at + SUBSTRING_MIN_LENGTH));
         }
       }
     });
@@ -97,8 +113,51 @@ describe("createRedactor", () => {
     it("leaves ordinary text alone, short cut-offs included", () => {
       const text =
         "One or more of the given flowInstanceIds does not exist (requestId 4al018gzaztcr8nbukw). " +
-        `Key prefix ${accessKey.slice(0, PREFIX_MIN_LENGTH - 1)}; base64 of nothing: ${b64("unrelated words")}.`;
+        `Key prefix ${accessKey.slice(0, RUN_MIN_LENGTH - 1)}; base64 of nothing: ${b64("unrelated words")}.\r\n` +
+        `See https://help.gong.io/docs/a%20b?q=x+y and the end of the key ${accessKey.slice(-(RUN_MIN_LENGTH - 1))}.`;
       expect(redact(text)).toBe(text);
+    });
+
+    it("keeps the line break after a redacted secret", () => {
+      expect(redact(`one ${secret}\r\ntwo`)).toBe(`one ${REDACTED}\r\ntwo`);
+    });
+  });
+
+  describe("the reviewer's key pair (its Basic value holds + and /)", () => {
+    const key = "AK7Gq~>?>?>?x9Lm";
+    const secret = "s3cr3t>?>?>?~~~~Zq>>>??//wY";
+    const basic = b64(`${key}:${secret}`);
+    const redact = createRedactor([basic, secret, key]);
+    it.each([
+      ["Python quote()", pyQuote(basic)],
+      ["Go url.PathEscape", pathEscape(basic)],
+      ["form decoding", plusToSpace(basic)],
+      ["the secret without its first 4 characters", secret.slice(4)],
+      ["the secret in hex", Buffer.from(secret).toString("hex")],
+    ])("redacts the echo after %s whole", (_, echo) => {
+      expect(basic).toMatch(/\+.*\//);
+      expect(redact(`echo: ${echo}; check the key`)).toBe(`echo: ${REDACTED}; check the key`);
+    });
+  });
+
+  describe("random bearer tokens under the transformations servers apply", () => {
+    // The reviewer's statistics: 500 opaque tokens in standard base64 (64 characters, `+`, `/` and `=` likely).
+    const tokens = Array.from({ length: 500 }, () => `${randomBytes(48).toString("base64").slice(0, 62)}==`);
+    it.each([
+      ["Python quote()", pyQuote],
+      ["Go url.PathEscape", pathEscape],
+      ["form decoding (+ became a space)", plusToSpace],
+      ["cut to its last 40 characters", (token: string) => token.slice(-40)],
+      ["without its first 4 characters", (token: string) => token.slice(4)],
+    ])("leaves no 16 characters of any of 500 tokens after %s", (_, transform) => {
+      let leaks = 0;
+      for (const token of tokens) {
+        const redacted = createRedactor([token])(`401: bad token ${transform(token)} (request r-1)`);
+        const left = redacted.replace(/^401: bad token /, "").replace(/ \(request r-1\)$/, "");
+        const longest = Math.max(...left.split(REDACTED).map((piece) => piece.length));
+        if (longest >= 16) leaks++;
+      }
+      expect(leaks).toBe(0);
     });
   });
 

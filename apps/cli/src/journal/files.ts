@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, unlinkSync, writeSync } from "node:fs";
 
 const { O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY } = constants;
 
@@ -13,13 +13,21 @@ export function writeWhole(fd: number, bytes: Uint8Array): void {
 
 /**
  * Creates a new file holding `text`, failing with EEXIST if anything is at `path` (a symbolic link included):
- * a link planted there can never redirect the write to another file.
+ * a link planted there can never redirect the write to another file. A file whose write fails (a full disk) is
+ * removed again, so no empty or partial file is left behind.
  */
 export function createExclusive(path: string, text: string): void {
   const fd = openSync(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644);
   try {
     writeWhole(fd, Buffer.from(text, "utf8"));
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone: nothing is left behind either way.
+    }
+    throw error;
   }
+  closeSync(fd);
 }

@@ -1,9 +1,12 @@
-import { createHash } from "node:crypto";
-import type { Outcome } from "@gong-flows/client";
+import { createHash, createHmac } from "node:crypto";
+import type { GongAuth, Outcome } from "@gong-flows/client";
 
 export const JOURNAL_FORMAT = "gong-flows-journal";
-/** 2: every line carries the hash chain (`HASH JSON`); 1 had bare JSON lines and is refused. */
-export const JOURNAL_VERSION = 2;
+/**
+ * 3: the chain is keyed by the credentials (HMAC-SHA-256); 2 had a plain SHA-256 chain anyone could recompute, and
+ * 1 bare JSON lines. Both are refused.
+ */
+export const JOURNAL_VERSION = 3;
 
 /** What a journal is bound to: resuming with anything else would misreport ids. */
 export interface JournalBinding {
@@ -32,18 +35,40 @@ export const HEADER_JSON_PREFIX = '{"type":"header"';
 const HASH_LENGTH = 64;
 const HASH = /^[0-9a-f]*$/;
 
+/** The key that signs a journal's chain: only someone holding the credentials can write a journal the CLI trusts. */
+export type JournalKey = Uint8Array;
+
+/** Keeps this key apart from any other use of the same credentials. */
+const KEY_LABEL = "gong-flows journal chain key v3";
+
+/** The journal key of credentials: SHA-256 over a label and the credentials, never stored anywhere. */
+export function journalKey(auth: GongAuth): JournalKey {
+  const parts =
+    auth.bearerToken !== undefined
+      ? ["bearer", auth.bearerToken]
+      : ["basic", auth.accessKey, auth.accessKeySecret];
+  return createHash("sha256")
+    .update(JSON.stringify([KEY_LABEL, ...parts]))
+    .digest();
+}
+
 /**
- * Links a record to everything before it: SHA-256 of the previous line's hash and this record's JSON. A line
- * changed, inserted or removed breaks every hash after it; the first line chains from the empty string.
+ * Links a record to everything before it: HMAC-SHA-256, keyed by the credentials, of the previous line's hash and
+ * this record's JSON. A line changed, inserted or removed breaks every hash after it, and without the credentials
+ * no one can compute a chain that holds; the first line chains from the empty string.
  */
-export function chainHash(previous: string, json: string): string {
-  return createHash("sha256").update(`${previous}\n${json}`).digest("hex");
+export function chainHash(key: JournalKey, previous: string, json: string): string {
+  return createHmac("sha256", key).update(`${previous}\n${json}`).digest("hex");
 }
 
 /** One journal line, newline included: `HASH JSON`. */
-export function encodeLine(previous: string, record: JournalRecord): { line: string; hash: string } {
+export function encodeLine(
+  key: JournalKey,
+  previous: string,
+  record: JournalRecord,
+): { line: string; hash: string } {
   const json = JSON.stringify(record);
-  const hash = chainHash(previous, json);
+  const hash = chainHash(key, previous, json);
   return { line: `${hash} ${json}\n`, hash };
 }
 
@@ -54,9 +79,12 @@ export function splitLine(line: string): { hash: string; json: string } | null {
   return HASH.test(hash) ? { hash, json: line.slice(HASH_LENGTH + 1) } : null;
 }
 
-/** Whether `text` (a whole file without a newline) can be the start of a header line cut by a crash. */
+/**
+ * Whether `text` (a whole file without a newline) can be a header line cut by a crash: empty, or a whole hash, its
+ * space and the start of a header's JSON. Anything else (a short hex file, say) is someone's file, never replaced.
+ */
 export function isTornHeader(text: string): boolean {
-  if (text.length <= HASH_LENGTH) return HASH.test(text);
+  if (text === "") return true;
   const split = splitLine(text);
   if (split === null) return false;
   return HEADER_JSON_PREFIX.startsWith(split.json) || split.json.startsWith(HEADER_JSON_PREFIX);

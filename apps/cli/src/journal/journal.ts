@@ -17,6 +17,7 @@ import {
   JOURNAL_FORMAT,
   JOURNAL_VERSION,
   type JournalBinding,
+  type JournalKey,
   type JournalRecord,
 } from "./format.js";
 import { lockJournal } from "./lock.js";
@@ -33,13 +34,20 @@ function checkRegular(isFile: boolean, path: string): void {
   }
 }
 
-/** Reads a journal, if there is one, and checks it belongs to this job. Writes nothing. */
-export function readJournal(path: string, binding: JournalBinding): JournalState {
-  return loadJournal(path, binding).state;
+/**
+ * Reads a journal, if there is one, and checks it belongs to this job. Writes nothing. Without a key its chain is
+ * not checked and what it claims is unverified (see {@link replayJournal}).
+ */
+export function readJournal(path: string, binding: JournalBinding, key: JournalKey | null): JournalState {
+  return loadJournal(path, binding, key).state;
 }
 
 /** The replayed journal, and how many of its bytes are whole lines (the rest is a torn tail). */
-function loadJournal(path: string, binding: JournalBinding): { state: JournalState; wholeBytes: number } {
+function loadJournal(
+  path: string,
+  binding: JournalBinding,
+  key: JournalKey | null,
+): { state: JournalState; wholeBytes: number } {
   let bytes: Buffer;
   try {
     const stats = statSync(path, { throwIfNoEntry: false });
@@ -50,7 +58,7 @@ function loadJournal(path: string, binding: JournalBinding): { state: JournalSta
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read journal ${path}: ${(error as NodeJS.ErrnoException).code}`);
   }
-  const state = replayJournal(bytes.toString("utf8"), path);
+  const state = replayJournal(bytes.toString("utf8"), path, key);
   if (state.binding) checkBinding(state.binding, binding, path);
   return { state, wholeBytes: state.binding ? bytes.lastIndexOf(0x0a) + 1 : 0 };
 }
@@ -80,11 +88,11 @@ export interface JournalWriter {
  * disk before its request leaves. After a failed write nothing more is appended: a record after a torn one would
  * turn the tear into corruption in the middle of the file.
  */
-export function openJournal(path: string, binding: JournalBinding): JournalWriter {
+export function openJournal(path: string, binding: JournalBinding, key: JournalKey): JournalWriter {
   const release = lockJournal(path);
   let fd: number | undefined;
   try {
-    const { state, wholeBytes } = loadJournal(path, binding);
+    const { state, wholeBytes } = loadJournal(path, binding, key);
     fd = openForAppend(path);
     // A torn last line (a crash or full disk mid-write) is cut, so the next record starts on a line of its own;
     // a journal without a whole header starts over.
@@ -101,7 +109,7 @@ export function openJournal(path: string, binding: JournalBinding): JournalWrite
     // One fsync per request instead of three or more keeps a run at 50 requests/s near its floor (bench/README.md).
     const append = (record: JournalRecord, durable = true) => {
       if (failure) throw failure;
-      const { line, hash } = encodeLine(previous, record);
+      const { line, hash } = encodeLine(key, previous, record);
       try {
         writeWhole(handle, Buffer.from(line, "utf8"));
         if (durable) fsyncSync(handle);

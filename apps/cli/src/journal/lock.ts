@@ -100,7 +100,7 @@ function createCandidate(journalPath: string, lockPath: string): string {
       if (code === "EEXIST") continue;
       const why =
         code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code;
-      throw new UsageError(`Cannot create journal ${journalPath}: ${why}`);
+      throw new UsageError(`Cannot create the lock file ${lockPath} for journal ${journalPath}: ${why}`);
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   JOURNAL_FORMAT,
   JOURNAL_VERSION,
   type JournalBinding,
+  type JournalKey,
   type JournalRecord,
   splitLine,
 } from "./format.js";
@@ -72,8 +73,11 @@ const notOurs = (path: string) =>
  * a line that fails either check was edited, and the journal is refused naming it, since trusting it could report
  * an id unassigned that never was. A last line without its newline is a write cut by a crash or a full disk: it is
  * ignored (ids whose `sending` record is whole stay in doubt) and cut off before the next append.
+ *
+ * The chain is keyed by the credentials (see `chainHash`). Without a key (`null`: a dry run without credentials)
+ * the chain cannot be checked, and the state's claims are unverified: the caller must not trust them.
  */
-export function replayJournal(text: string, path: string): JournalState {
+export function replayJournal(text: string, path: string, key: JournalKey | null): JournalState {
   const lines = text.split("\n");
   const torn = lines.pop() ?? "";
   if (lines.length === 0) {
@@ -98,24 +102,33 @@ export function replayJournal(text: string, path: string): JournalState {
     const split = splitLine(line);
     if (split === null && index === 0) throw olderOrNotOurs(line, path);
     if (split === null) throw corrupt("not a journal record");
-    if (split.hash !== chainHash(lastHash, split.json)) {
-      if (index === 0) throw notOurs(path);
-      throw corrupt("its checksum does not match: it was changed, or lines before it were added or removed");
-    }
-    lastHash = split.hash;
     let record: unknown;
     try {
       record = JSON.parse(split.json);
     } catch {
       record = undefined;
     }
+    // The header's format and version are checked before its checksum: an older journal gets its own message.
+    if (index === 0 && isRecord(record, true) && record.type === "header")
+      binding = headerBinding(record, path);
+    if (key !== null && split.hash !== chainHash(key, lastHash, split.json)) {
+      if (index === 0 && binding === null) throw notOurs(path);
+      if (index === 0) {
+        throw new UsageError(
+          `Journal ${path} was not written with these credentials (or was edited): the checksum of line 1 does ` +
+            "not match them, so nothing in it can be trusted. Resume with the credentials that started it, or " +
+            "start over with another --journal path",
+        );
+      }
+      throw corrupt("its checksum does not match: it was changed, or lines before it were added or removed");
+    }
+    lastHash = split.hash;
     if (!isRecord(record, index === 0)) {
       if (index === 0) throw notOurs(path);
       throw corrupt("not a journal record");
     }
     switch (record.type) {
       case "header":
-        binding = headerBinding(record, path);
         return;
       case "sending":
         for (const id of record.ids) {
@@ -173,8 +186,8 @@ function headerBinding(record: JournalRecord & { type: "header" }, path: string)
 const versionError = (version: unknown, path: string) =>
   new UsageError(
     `Journal ${path} has format version ${String(version)}; this gong-flows reads version ${JOURNAL_VERSION} ` +
-      "(checksummed records). Finish that job with the gong-flows release that started it, or start over with " +
-      "another --journal path",
+      "(a chain of checksums keyed by the credentials). Finish that job with the gong-flows release that " +
+      "started it, or start over with another --journal path",
   );
 
 /** A first line without a hash: a journal of format 1 (bare JSON lines) gets its own message. */
