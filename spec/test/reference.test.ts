@@ -33,8 +33,15 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
   // The reference renders sections as they scroll into view, and lists a tag's operations collapsed: a reader
   // scrolls down, opens them with "Show", and scrolls on until every operation is there.
-  await page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
-  await page.getByRole("button", { name: "+ Show" }).click();
+  const show = page.getByRole("button", { name: "+ Show" });
+  // The button appears only once the page has rendered its end, which may take several scrolls.
+  for (let tries = 0; (await show.count()) === 0; tries++) {
+    if (tries === 50)
+      throw new Error("the reference never offered to show its collapsed operations ('+ Show')");
+    await page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
+    await page.waitForTimeout(300);
+  }
+  await show.first().click();
   for (const operation of operations) {
     for (let tries = 0; (await sectionOf(operation.operationId).count()) === 0; tries++) {
       if (tries === 50) throw new Error(`the reference never rendered ${operation.operationId}`);
