@@ -1,7 +1,7 @@
 import { describeValue } from "@gong-flows/client/node";
 import { CsvError, csvRecords } from "./input/csv.js";
 import { headerFields, looksLikeHeader } from "./input/header.js";
-import { FLOW_INSTANCE_IDS, type IdKind } from "./input/id-kinds.js";
+import { CRM_PROSPECT_IDS, FLOW_INSTANCE_IDS, type IdKind } from "./input/id-kinds.js";
 import { MAX_INPUT_IDS, noInputYet, readIdFile } from "./input.js";
 import { UsageError } from "./usage-error.js";
 
@@ -29,6 +29,21 @@ function decodeUtf8(bytes: Uint8Array, name: string): string {
     const line = lines.findIndex((text) => text.includes("\uFFFD")) + 1;
     throw new UsageError(`${name}:${line}: not valid UTF-8 text; save the file as UTF-8`);
   }
+}
+
+/** Where a command's ids come from: `--crm-ids`, or flow instance ids from arguments and `--file`. */
+export interface IdSources {
+  readonly ids: readonly string[];
+  readonly files: readonly string[];
+  readonly crmIds: string | undefined;
+  readonly column: string | undefined;
+}
+
+/** The ids of `find` and `unassign`: the CRM ids of `--crm-ids`, else the flow instance ids given. */
+export function collectCommandIds(sources: IdSources, readStdin: () => Promise<string>): Promise<string[]> {
+  return sources.crmIds === undefined
+    ? collectIds(sources.ids, sources.files, readStdin, { kind: FLOW_INSTANCE_IDS, column: sources.column })
+    : collectIds([], [sources.crmIds], readStdin, { kind: CRM_PROSPECT_IDS, column: sources.column });
 }
 
 /**

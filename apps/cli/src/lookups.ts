@@ -1,8 +1,8 @@
 import { type Flow, type FlowInstance, GongApiError, GongInputError } from "@gong-flows/client";
 import { describeValue, emailProblem, SCHEMA_LIMITS } from "@gong-flows/client/node";
 import type { FindArgs, FlowsArgs } from "./args.js";
-import { collectIds } from "./ids.js";
-import { CRM_PROSPECT_IDS, checkFlowIds, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
+import { collectCommandIds } from "./ids.js";
+import { checkFlowIds } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { describeTarget, resolveTarget } from "./target.js";
@@ -14,12 +14,7 @@ const OPEN_STATUSES: ReadonlySet<string> = new Set(["Pending", "Running", "Pause
 /** `gong-flows find`: flow instances by id, or the open ones of CRM prospects; a table, JSON, or bare ids. */
 export async function find(args: FindArgs, io: CliIo): Promise<number> {
   const byCrm = args.crmIds !== undefined;
-  const ids = byCrm
-    ? await collectIds([], [args.crmIds as string], io.readStdin, {
-        kind: CRM_PROSPECT_IDS,
-        column: args.column,
-      })
-    : await collectIds(args.ids, args.files, io.readStdin, { kind: FLOW_INSTANCE_IDS, column: args.column });
+  const ids = await collectCommandIds(args, io.readStdin);
   checkFlowIds(args.flows);
   const target = resolveTarget(args.baseUrl, io.env);
   const client = createClient(args, target.baseUrl, io);

@@ -12,8 +12,8 @@ import {
 import { type BatchPlan, emailProblem, planBatches } from "@gong-flows/client/node";
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
-import { collectIds } from "./ids.js";
-import { CRM_PROSPECT_IDS, checkFlowIds, FLOW_INSTANCE_IDS } from "./input/id-kinds.js";
+import { collectCommandIds } from "./ids.js";
+import { checkFlowIds } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
 import { bindingOf, journalKey } from "./journal/format.js";
 import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
@@ -29,12 +29,7 @@ import { UsageError } from "./usage-error.js";
 /** `gong-flows unassign`: ids (or CRM ids, looked up first) → client → journal → report, and the exit code. */
 export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
   const byCrm = args.crmIds !== undefined;
-  const ids = byCrm
-    ? await collectIds([], [args.crmIds as string], io.readStdin, {
-        kind: CRM_PROSPECT_IDS,
-        column: args.column,
-      })
-    : await collectIds(args.ids, args.files, io.readStdin, { kind: FLOW_INSTANCE_IDS, column: args.column });
+  const ids = await collectCommandIds(args, io.readStdin);
   if (args.unassignedBy !== undefined) {
     const problem = emailProblem(args.unassignedBy);
     if (problem) throw new UsageError(`--unassigned-by ${problem}`);
