@@ -19,7 +19,8 @@ function freePort(): Promise<number> {
  * it listens: the terminal sends SIGINT to pnpm and the server alike, which is what made pnpm print a failure.
  */
 function ctrlC(command: string, listening: RegExp): Promise<{ code: number | null; output: string }> {
-  const child = spawn("script", ["-qec", command, "/dev/null"], {
+  // `exec`: the exit code is pnpm's own, not that of the shell `script` starts (dash, as $SHELL, dies of the SIGINT too).
+  const child = spawn("script", ["-qec", `exec ${command}`, "/dev/null"], {
     cwd: REPO,
     stdio: ["pipe", "pipe", "pipe"],
   });
