@@ -1,26 +1,16 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient from "openapi-fetch";
 import { authHeaderOf } from "./auth-header.js";
-import type { UnassignReport } from "./bulk/report.js";
-import { type UnassignOptions, unassignInBulk } from "./bulk/run.js";
+import { unassignInBulk } from "./bulk/run.js";
 import { MAX_ID_LENGTH, MAX_IDS_PER_REQUEST } from "./defaults.js";
 import type { paths } from "./generated/openapi.js";
+import type { GongFlowsClient } from "./gong-flows-client.js";
 import { withDailyLimit } from "./limiter/daily.js";
 import type { Limiter } from "./limiter/limiter.js";
 import { createPacer } from "./limiter/pacer.js";
 import { findFlowInstances } from "./lookups/find.js";
-import { type ListFlowsFilter, type ListFlowsOptions, listFlows } from "./lookups/list-flows.js";
+import { listFlows } from "./lookups/list-flows.js";
 import type { LookupConfig } from "./lookups/lookup-call.js";
-import type {
-  FindFlowInstancesOptions,
-  Flow,
-  FlowInstanceLookup,
-  FlowInstanceQuery,
-} from "./lookups/types.js";
-import {
-  type UnassignProspectsOptions,
-  type UnassignProspectsReport,
-  unassignProspects,
-} from "./lookups/unassign-prospects.js";
+import { unassignProspects } from "./lookups/unassign-prospects.js";
 import type { ResolvedOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { type Clock, systemClock } from "./transport/clock.js";
@@ -48,24 +38,11 @@ function inProcessLimiter(rate: number | null, daily: number | null, clock: Cloc
   return daily === null ? pacer : withDailyLimit(pacer, daily);
 }
 
-/** What a client does once it sends: the transport beneath `api`, the bulk call and the lookups, sharing one limiter. */
-export interface Engine {
-  /** The client's `api`: openapi-fetch over the transport. */
-  readonly api: Client<paths>;
-  unassign(ids: Iterable<string>, options?: UnassignOptions): Promise<UnassignReport>;
-  findFlowInstances(
-    query: FlowInstanceQuery,
-    options?: FindFlowInstancesOptions,
-  ): Promise<FlowInstanceLookup>;
-  listFlows(filter: ListFlowsFilter, options?: ListFlowsOptions): AsyncIterable<Flow>;
-  unassignProspects(
-    crmProspectIds: Iterable<string>,
-    options?: UnassignProspectsOptions,
-  ): Promise<UnassignProspectsReport>;
-}
-
-/** Wires checked options into the transport and the bulk call. Loaded on a client's first request. */
-export function createEngine(resolved: ResolvedOptions, internals: ClientInternals): Engine {
+/**
+ * Wires checked options into the transport, the bulk call and the lookups, sharing one limiter: the client a
+ * {@link createGongFlowsClient} hands out forwards to this one. Loaded on a client's first request.
+ */
+export function createEngine(resolved: ResolvedOptions, internals: ClientInternals): GongFlowsClient {
   const clock = internals.clock ?? systemClock;
   const auth = authHeaderOf(resolved.auth);
   const transport = createTransport({
@@ -107,16 +84,17 @@ export function createEngine(resolved: ResolvedOptions, internals: ClientInterna
     concurrency,
     lookup,
   };
-  const unassign: Engine["unassign"] = (ids, options) => unassignInBulk(bulkConfig, ids, options);
+  const unassignFlowInstances: GongFlowsClient["unassignFlowInstances"] = (ids, options) =>
+    unassignInBulk(bulkConfig, ids, options);
   return {
     api: createClient<paths>({ baseUrl: resolved.baseUrl, fetch: (request) => transport.fetch(request) }),
-    unassign,
+    unassignFlowInstances,
     findFlowInstances: async (query, options) => {
       const { failure: _, ...found } = await findFlowInstances(lookup, query, options);
       return found;
     },
     listFlows: (filter, options) => listFlows(lookup, filter, options),
     unassignProspects: (crmProspectIds, options) =>
-      unassignProspects(lookup, unassign, crmProspectIds, options),
+      unassignProspects(lookup, unassignFlowInstances, crmProspectIds, options),
   };
 }

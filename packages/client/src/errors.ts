@@ -40,22 +40,31 @@ export abstract class GongApiError extends Error {
   }
 }
 
-/** 400: Gong refused the request as malformed (for this endpoint, also: an id that does not exist). */
-export class GongBadRequestError extends GongApiError {
-  override name = "GongBadRequestError";
-  readonly kind = "bad_request";
+/**
+ * The base of one kind's class: it sets `kind` and `name`, so each class below states both once, in its heading
+ * (a class's own name would not do: minifiers rename classes).
+ */
+function errorOfKind<const Kind extends GongErrorKind>(kind: Kind, name: string): KindClass<Kind> {
+  return class extends GongApiError {
+    override name = name;
+    readonly kind: Kind = kind;
+  };
 }
+
+/** Spelled out so the declarations name `GongApiError` as the base, and nothing of Node's `ErrorConstructor`. */
+type KindClass<Kind extends GongErrorKind> = new (
+  message: string,
+  details?: GongErrorDetails,
+) => GongApiError & { readonly kind: Kind };
+
+/** 400: Gong refused the request as malformed (for this endpoint, also: an id that does not exist). */
+export class GongBadRequestError extends errorOfKind("bad_request", "GongBadRequestError") {}
 
 /** 401 or 403: the credentials are missing, wrong, or lack the `api:flows:write` scope. */
-export class GongAuthenticationError extends GongApiError {
-  override name = "GongAuthenticationError";
-  readonly kind = "authentication";
-}
+export class GongAuthenticationError extends errorOfKind("authentication", "GongAuthenticationError") {}
 
 /** 429, or starts held by the limiter longer than `maxRetryAfterSeconds`: the company's request limit. */
-export class GongRateLimitError extends GongApiError {
-  override name = "GongRateLimitError";
-  readonly kind = "rate_limit";
+export class GongRateLimitError extends errorOfKind("rate_limit", "GongRateLimitError") {
   /** Seconds Gong asked to wait (from `Retry-After`), or `null` when it did not say. */
   readonly retryAfter: number | null;
 
@@ -66,9 +75,7 @@ export class GongRateLimitError extends GongApiError {
 }
 
 /** The limiter's daily request count is spent: nothing was sent. */
-export class GongDailyLimitError extends GongApiError {
-  override name = "GongDailyLimitError";
-  readonly kind = "daily_limit";
+export class GongDailyLimitError extends errorOfKind("daily_limit", "GongDailyLimitError") {
   /** When the count starts again. */
   readonly resetsAt: Date;
 
@@ -79,40 +86,22 @@ export class GongDailyLimitError extends GongApiError {
 }
 
 /** The limiter itself failed (e.g. its shared store was lost): nothing more is sent. */
-export class GongLimiterError extends GongApiError {
-  override name = "GongLimiterError";
-  readonly kind = "limiter";
-}
+export class GongLimiterError extends errorOfKind("limiter", "GongLimiterError") {}
 
 /** 5xx: Gong failed; the request may or may not have been processed. */
-export class GongServerError extends GongApiError {
-  override name = "GongServerError";
-  readonly kind = "server";
-}
+export class GongServerError extends errorOfKind("server", "GongServerError") {}
 
 /** Any other non-2xx status (including redirects, which are never followed). */
-export class GongHttpError extends GongApiError {
-  override name = "GongHttpError";
-  readonly kind = "http";
-}
+export class GongHttpError extends errorOfKind("http", "GongHttpError") {}
 
 /** No HTTP answer: the connection was refused, reset or dropped before the response's headers. */
-export class GongConnectionError extends GongApiError {
-  override name = "GongConnectionError";
-  readonly kind = "connection";
-}
+export class GongConnectionError extends errorOfKind("connection", "GongConnectionError") {}
 
 /** No answer within the per-attempt timeout. */
-export class GongTimeoutError extends GongApiError {
-  override name = "GongTimeoutError";
-  readonly kind = "timeout";
-}
+export class GongTimeoutError extends errorOfKind("timeout", "GongTimeoutError") {}
 
 /**
  * An answer that cannot be read as the spec says: a 2xx body that does not match it, or a body cut off, too large,
  * or not complete within the timeout. The request may have been processed.
  */
-export class GongInvalidResponseError extends GongApiError {
-  override name = "GongInvalidResponseError";
-  readonly kind = "invalid_response";
-}
+export class GongInvalidResponseError extends errorOfKind("invalid_response", "GongInvalidResponseError") {}

@@ -43,6 +43,7 @@ export {
   GongServerError,
   GongTimeoutError,
 } from "./errors.js";
+export type { RequestFailure } from "./failure.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export type { AcquireOptions, Limiter, LimiterDecision } from "./limiter/limiter.js";
 export type { ListFlowsFilter, ListFlowsOptions } from "./lookups/list-flows.js";

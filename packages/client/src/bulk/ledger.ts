@@ -1,4 +1,5 @@
 import { type GongApiError, GongDailyLimitError, GongRateLimitError } from "../errors.js";
+import { failureOf } from "../failure.js";
 import type { AttemptFacts } from "../transport/attempt.js";
 import type { Outcome, ProgressEvent, UnassignError, UnassignReport } from "./report.js";
 import { buildReport } from "./report-builder.js";
@@ -77,12 +78,7 @@ export class Ledger {
   /** Records the request's failure for the report, and returns the entry. */
   recordError(error: GongApiError, ids: readonly string[]): UnassignError {
     const entry: UnassignError = {
-      kind: error.kind,
-      status: error.status,
-      requestId: error.requestId,
-      message: error.message,
-      // With no answer, Gong said nothing: the transport's own description (ENOTFOUND, a timeout) stands in.
-      messages: error.messages.length === 0 && error.status === null ? [error.message] : [...error.messages],
+      ...failureOf(error),
       flowInstanceIds: [...ids],
       ...resetOf(error),
     };

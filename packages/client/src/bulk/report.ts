@@ -1,4 +1,4 @@
-import type { GongErrorKind } from "../errors.js";
+import type { RequestFailure } from "../failure.js";
 
 /** The list an id ends in. Every unique input id lands in exactly one. */
 export type Outcome = "unassigned" | "notUnassigned" | "rejected" | "unknown" | "skipped";
@@ -6,14 +6,7 @@ export type Outcome = "unassigned" | "notUnassigned" | "rejected" | "unknown" | 
 export const OUTCOMES: readonly Outcome[] = ["unassigned", "notUnassigned", "rejected", "unknown", "skipped"];
 
 /** One request that finally failed, or was split to isolate refused ids. */
-export interface UnassignError {
-  readonly kind: GongErrorKind;
-  readonly status: number | null;
-  readonly requestId: string | null;
-  /** The sentence the typed error carries, e.g. the OAuth scope hint of a Bearer 403; never a credential. */
-  readonly message: string;
-  /** Gong's own messages (`errors[]` of the body); with no answer, the transport's description of the failure. */
-  readonly messages: readonly string[];
+export interface UnassignError extends RequestFailure {
   readonly flowInstanceIds: readonly string[];
   /**
    * For a stop by a quota (`daily_limit`, or a `rate_limit` whose wait was known): when requests may start again,

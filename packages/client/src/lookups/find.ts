@@ -1,4 +1,5 @@
 import { validateIds } from "../bulk/validate.js";
+import { failureOf } from "../failure.js";
 import { GongInputError } from "../input-error.js";
 import { type LookupConfig, type LookupResult, lookUpOnce, type Tally } from "./lookup-call.js";
 import type {
@@ -67,11 +68,7 @@ export async function findFlowInstances(
         failure ??= result;
         const { error } = result;
         errors.push({
-          kind: error.kind,
-          status: error.status,
-          requestId: error.requestId,
-          message: error.message,
-          messages: error.messages,
+          ...failureOf(error),
           ids: batch,
         });
         return;

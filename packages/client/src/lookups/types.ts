@@ -1,4 +1,4 @@
-import type { GongErrorKind } from "../errors.js";
+import type { RequestFailure } from "../failure.js";
 import type { components, paths } from "../generated/openapi.js";
 import { OPERATIONS } from "../generated/operations.js";
 
@@ -49,13 +49,7 @@ export interface FindFlowInstancesOptions {
 }
 
 /** A lookup request that failed for good. */
-export interface LookupError {
-  readonly kind: GongErrorKind;
-  readonly status: number | null;
-  readonly requestId: string | null;
-  /** The sentence the typed error carries (for a Bearer 403: the `api:flows:read` scope it lacks). */
-  readonly message: string;
-  readonly messages: readonly string[];
+export interface LookupError extends RequestFailure {
   /** The input ids that request asked about. */
   readonly ids: readonly string[];
 }

@@ -1,10 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import {
-  type FlowInstance,
-  type FlowInstanceLookup,
-  GongAuthenticationError,
-  GongInputError,
-} from "../../src/index.js";
+import { type FlowInstance, type FlowInstanceLookup, GongInputError } from "../../src/index.js";
 import { testClient } from "../helpers.js";
 import { instance, lookupGong, type Seed } from "./lookup-gong.js";
 
@@ -125,6 +120,21 @@ describe("findFlowInstances", () => {
     const found = await client.findFlowInstances({ crmProspectIds: [crm(0)] });
     expect(found.errors[0]?.kind).toBe("authentication");
     expect(found.requests).toBe(1);
-    expect(GongAuthenticationError).toBeDefined();
+  });
+
+  it("lists a lookup that got no answer like the bulk report does: the transport's description stands in for Gong's messages", async () => {
+    const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    const { client } = testClient({
+      fetch: async () => {
+        throw refused;
+      },
+      maxRetries: 0,
+    });
+    const found = await client.findFlowInstances({ crmProspectIds: [crm(0)] });
+    expect(found.errors).toHaveLength(1);
+    const [error] = found.errors;
+    expect(error).toMatchObject({ kind: "connection", status: null, requestId: null, ids: [crm(0)] });
+    expect(error?.message).not.toBe("");
+    expect(error?.messages).toEqual([error?.message]);
   });
 });

@@ -4,6 +4,7 @@ import {
   type GongApiError,
   type GongErrorKind,
   GongRateLimitError,
+  GongServerError,
   type Outcome,
   type ProgressEvent,
   type UnassignError,
@@ -73,5 +74,17 @@ describe("report and error types are exported", () => {
     expectTypeOf<GongApiError["status"]>().toEqualTypeOf<number | null>();
     expectTypeOf<GongApiError["requestId"]>().toEqualTypeOf<string | null>();
     expectTypeOf(GongRateLimitError).toBeConstructibleWith("m", { retryAfter: 1 });
+  });
+
+  it("gives each error class its own kind, as a literal", () => {
+    expectTypeOf<GongServerError>().toExtend<GongApiError>();
+    expectTypeOf<GongServerError["kind"]>().toEqualTypeOf<"server">();
+    expectTypeOf<GongRateLimitError["kind"]>().toEqualTypeOf<"rate_limit">();
+    expectTypeOf(GongServerError).toBeConstructibleWith("m");
+    expectTypeOf(GongServerError).toBeConstructibleWith("m", {
+      status: 503,
+      requestId: "r",
+      messages: ["x"],
+    });
   });
 });
