@@ -1,7 +1,7 @@
 import { checkAuth, type GongAuth } from "./auth.js";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./base-url.js";
 import { describeRange, inRange, type NumericOption, OPTION_RANGES } from "./defaults.js";
-import { GongInputError } from "./input-error.js";
+import { GongInputError, shorten } from "./input-error.js";
 import type { Limiter } from "./limiter/limiter.js";
 import type { RequestObserver } from "./transport/observer.js";
 
@@ -62,6 +62,36 @@ export interface ResolvedOptions {
   readonly onRequest: RequestObserver | undefined;
 }
 
+/** Every option's name; a `Record` so that an option added to the interface and not here fails the build. */
+const OPTION_NAMES: Record<keyof GongFlowsClientOptions, true> = {
+  auth: true,
+  baseUrl: true,
+  maxRetries: true,
+  maxRetryAfterSeconds: true,
+  timeoutMs: true,
+  requestsPerSecond: true,
+  dailyRequestLimit: true,
+  limiter: true,
+  batchSize: true,
+  maxIsolationRequests: true,
+  lookupBatchSize: true,
+  allowInsecureHttp: true,
+  fetch: true,
+  onRequest: true,
+};
+
+/** A misspelt option would silently fall back to its default (a typo in `requestsPerSecond` would lift pacing). */
+function refuseUnknownOptions(options: object): void {
+  for (const field of Object.keys(options)) {
+    if (!Object.hasOwn(OPTION_NAMES, field)) {
+      throw new GongInputError(
+        `${shorten(field)} is not an option of createGongFlowsClient; the options are ${Object.keys(OPTION_NAMES).join(", ")}`,
+        { field },
+      );
+    }
+  }
+}
+
 /** A numeric option, checked against its range in {@link OPTION_RANGES}, or its default. */
 function numberOption(field: NumericOption, value: unknown): number {
   const range = OPTION_RANGES[field];
@@ -107,6 +137,7 @@ export function resolveOptions(options: GongFlowsClientOptions): ResolvedOptions
   if (typeof options !== "object" || options === null) {
     throw new GongInputError("createGongFlowsClient needs an options object with auth", { field: "options" });
   }
+  refuseUnknownOptions(options);
   const numbers = {} as Record<NumericOption, number>;
   for (const field of Object.keys(OPTION_RANGES) as NumericOption[]) {
     // `requestsPerSecond: null` switches pacing off, `dailyRequestLimit: null` the daily count.

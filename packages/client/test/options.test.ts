@@ -109,11 +109,37 @@ describe("client options", () => {
     ],
     ["a non-http scheme", { baseUrl: "ftp://api.gong.io" }, "baseUrl", "ftp://api.gong.io", /https/],
     ["not a URL", { baseUrl: "api.gong.io" }, "baseUrl", "api.gong.io", /not a valid URL/],
+    [
+      "a misspelt option",
+      { requestPerSecond: 100 },
+      "requestPerSecond",
+      null,
+      /^requestPerSecond is not an option of createGongFlowsClient; the options are auth, baseUrl, .*requestsPerSecond/,
+    ],
+    ["an option of another SDK", { apiKey: "k" }, "apiKey", null, /^apiKey is not an option/],
   ])("refuses %s with a GongInputError naming the field", (_, options, field, value, message) => {
     expect(create(options)).toThrow(GongInputError);
     expect(create(options)).toThrow(TypeError);
     expect(create(options)).toThrow(message);
     expect(create(options)).toThrow(expect.objectContaining({ field, index: null, value }));
+  });
+
+  it("accepts every documented option, each given at once", () => {
+    const options = {
+      baseUrl: "https://api.gong.io",
+      maxRetries: 1,
+      maxRetryAfterSeconds: 1,
+      timeoutMs: 1000,
+      batchSize: 10,
+      maxIsolationRequests: 1,
+      lookupBatchSize: 10,
+      allowInsecureHttp: false,
+      fetch: globalThis.fetch,
+      onRequest: () => {},
+    };
+    expect(create({ ...options, requestsPerSecond: 1, dailyRequestLimit: 5 })).not.toThrow();
+    const limiter = { acquire: async () => ({ kind: "go" }), pause: () => {} };
+    expect(create({ ...options, limiter })).not.toThrow();
   });
 
   it("accepts the edges of every range", () => {
