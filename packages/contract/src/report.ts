@@ -31,7 +31,31 @@ export function formatSummary(report: ContractReport): string {
   const failed = count("fail");
   const tally = `${report.results.length} checks: ${count("pass")} passed, ${failed} failed, ${count("skip")} skipped.`;
   const verdict = failed === 0 ? "Conforms to the spec." : `Does NOT conform to the spec (${failed} failed).`;
-  return `${tally} ${verdict}\n`;
+  const refused = refusedStatus(report.results);
+  const hint =
+    refused === null
+      ? ""
+      : `The target refused your credentials: every check that sends them got ${refused}. Check GONG_ACCESS_KEY and ` +
+        "GONG_ACCESS_KEY_SECRET (or GONG_BEARER_TOKEN) and that they are for this target; until they are accepted, " +
+        "the failures above say nothing of its conformance.\n";
+  return `${tally} ${verdict}\n${hint}`;
+}
+
+/**
+ * 401 or 403 when every check sent with the caller's own credentials got that status from the target itself (a
+ * wrong key makes every check fail alike, which reads as a broken target unless said); otherwise `null`.
+ */
+function refusedStatus(results: readonly CheckResult[]): 401 | 403 | null {
+  const answers = results
+    .filter((result) => result.check.credentials === "valid")
+    .map((result) => result.answer);
+  const [first] = answers;
+  if (first == null || first.proxyProblems) return null;
+  const status = first.status;
+  if (status !== 401 && status !== 403) return null;
+  return answers.every((answer) => answer != null && !answer.proxyProblems && answer.status === status)
+    ? status
+    : null;
 }
 
 function describeAnswer(answer: Answer): string {

@@ -53,6 +53,26 @@ describe("the kit against the repo's fake of Gong", () => {
     }
   });
 
+  it("says the target refused the credentials when every check that sends them got 401, never printing them", async () => {
+    const fake = await startStrictFake();
+    stops.push(fake.stop);
+    const wrong = { ...CREDENTIALS, GONG_ACCESS_KEY_SECRET: "s3cr3t-but-not-this-one" };
+    const result = await runKit(["--target", fake.url, "--rps", "100"], wrong);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /Does NOT conform to the spec \(\d+ failed\)\.\nThe target refused your credentials: every check that sends them got 401\. Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET/,
+    );
+    expect(result.stdout + result.stderr).not.toContain("s3cr3t-but-not-this-one");
+  });
+
+  it("does not blame the credentials when the target accepted them", async () => {
+    const lax = await startFakeGong();
+    stops.push(lax.stop);
+    const result = await runKit(["--target", lax.url, "--rps", "100"], CREDENTIALS);
+    expect(result.stdout).toContain("Does NOT conform to the spec (2 failed).");
+    expect(result.stdout).not.toContain("refused your credentials");
+  });
+
   it("waits out a documented 429 and judges the answer that follows", async () => {
     let limited = false;
     const fake = await startStrictFake({
