@@ -1,5 +1,8 @@
 import type { ProgressEvent } from "@gong-flows/client";
 
+/** Batches started before the measured pace is trusted over the planned one. */
+const MEASURED_AFTER_BATCHES = 5;
+
 /**
  * A one-line progress display on a terminal: batches started, ids settled, rate and ETA. Requests beyond the plan
  * (re-sends and lookups that isolate refused ids) are shown as such: while they run, the line says the run is
@@ -29,9 +32,14 @@ export function createProgressLine(
     const isolating =
       extra > 0 ? ` · isolating refused ids (${extra} extra request${extra === 1 ? "" : "s"})` : "";
     const remainingBatches = plan.batches - batchesStarted;
+    // The planned rate is a ceiling: 429 pauses, slow answers and other sharers of a Redis limiter pull the run
+    // below it, so once a few batches have started, their measured pace counts when it is slower.
+    const measured =
+      batchesStarted >= MEASURED_AFTER_BATCHES && elapsed > 0 ? batchesStarted / elapsed : Infinity;
+    const pace = Math.min(plan.requestsPerSecond, measured);
     const eta =
       done || remainingBatches > 0
-        ? `ETA ${formatSeconds(remainingBatches / plan.requestsPerSecond)}`
+        ? `ETA ${formatSeconds(remainingBatches / pace)}`
         : "ETA: finishing the last requests";
     stream.write(
       `\r\x1b[2Kbatches ${batchesStarted}/${plan.batches}${isolating} · ids settled ${settled}/${plan.ids} ` +
@@ -56,10 +64,10 @@ export function createProgressLine(
   };
 }
 
-function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60
-    ? `${minutes}m${Math.ceil(seconds % 60)}s`
-    : `${Math.floor(minutes / 60)}h${minutes % 60}m`;
+/** Whole seconds, rounded up first so that 119.5 s reads 2m0s, never 1m60s. */
+export function formatSeconds(seconds: number): string {
+  const whole = Math.ceil(seconds);
+  if (whole < 60) return `${whole}s`;
+  const minutes = Math.floor(whole / 60);
+  return minutes < 60 ? `${minutes}m${whole % 60}s` : `${Math.floor(minutes / 60)}h${minutes % 60}m`;
 }

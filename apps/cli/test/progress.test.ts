@@ -1,7 +1,7 @@
 import { makeIds, startFakeGong } from "@gong-flows/fake";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
-import { createProgressLine } from "../src/progress.js";
+import { createProgressLine, formatSeconds } from "../src/progress.js";
 import { CREDENTIALS, withoutTarget } from "./helpers.js";
 
 /** Runs the CLI in-process with a stderr that claims to be a terminal. */
@@ -102,5 +102,59 @@ describe("progress while refused batches are isolated", () => {
     line.onProgress(settled(400));
     line.finish();
     expect(last).toMatch(/\(100%\) · [\d.]+ req\/s · ETA 0s$/);
+  });
+});
+
+describe("the ETA", () => {
+  /** A line fed `batches` first attempts, one every `secondsApart`, and what it drew last. */
+  function etaAfter(
+    batches: number,
+    secondsApart: number,
+    plan: { batches: number; requestsPerSecond: number },
+  ) {
+    let drawn = "";
+    let clock = 0;
+    const line = createProgressLine(
+      { write: (text: string) => (drawn = text) },
+      { ids: plan.batches * 200, ...plan },
+      () => clock,
+    );
+    for (let n = 0; n < batches; n++) {
+      clock += secondsApart * 1000;
+      line.onProgress({
+        type: "sending",
+        flowInstanceIds: [],
+        attempt: 1,
+        settled: 0,
+        total: plan.batches * 200,
+      });
+    }
+    return /ETA (\S+)$/.exec(drawn)?.[1];
+  }
+
+  it("uses the planned rate while the run keeps it", () => {
+    expect(etaAfter(10, 1 / 3, { batches: 190, requestsPerSecond: 3 })).toBe("1m0s");
+  });
+
+  it("uses the measured pace once a few batches show the run slower than planned (429 pauses, shared limit)", () => {
+    // One batch every 2 s against a planned 3/s: 180 batches left take 6 minutes, not one.
+    expect(etaAfter(10, 2, { batches: 190, requestsPerSecond: 3 })).toBe("6m0s");
+  });
+
+  it("trusts the plan over the first few batches, which start in a burst or a slow first answer", () => {
+    expect(etaAfter(2, 10, { batches: 32, requestsPerSecond: 3 })).toBe("10s");
+  });
+});
+
+describe("formatSeconds", () => {
+  it.each([
+    [0, "0s"],
+    [0.2, "1s"],
+    [59.5, "1m0s"],
+    [119.5, "2m0s"],
+    [3599.5, "1h0m"],
+    [7322, "2h2m"],
+  ])("shows %s s as %s", (seconds, shown) => {
+    expect(formatSeconds(seconds)).toBe(shown);
   });
 });
