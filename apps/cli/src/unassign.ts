@@ -4,7 +4,6 @@ import {
   type GongFlowsClientOptions,
   GongInputError,
   type Limiter,
-  OPTION_RANGES,
   type Outcome,
   ProgressHandlerError,
   type UnassignReport,
@@ -12,11 +11,12 @@ import {
 import { type BatchPlan, emailProblem, planBatches } from "@gong-flows/client/node";
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
+import { dryRun } from "./dry-run.js";
 import { collectCommandIds } from "./ids.js";
 import { checkFlowIds } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
 import { bindingOf, journalKey } from "./journal/format.js";
-import { JournalWriteError, openJournal, readJournal } from "./journal/journal.js";
+import { JournalWriteError, openJournal } from "./journal/journal.js";
 import { emptyRun, mergeReports } from "./journal/merge.js";
 import { printable, terminalSafeJson } from "./printable.js";
 import { createProgressLine } from "./progress.js";
@@ -44,10 +44,7 @@ export async function unassign(args: UnassignArgs, io: CliIo): Promise<number> {
     args.unassignedBy,
     byCrm ? [...plan.ids.map((id) => `crm:${id}`), ...args.flows.map((flow) => `flow:${flow}`)] : plan.ids,
   );
-  if (args.dryRun) {
-    const journal = args.journal ? dryRunJournal(args.journal, binding, io) : null;
-    return byCrm ? dryRunByCrm(plan, args, target, io, journal) : dryRun(plan, args, target, io, journal);
-  }
+  if (args.dryRun) return dryRun(plan, args, target, io, binding);
 
   const limiter = await openSharedLimiter(args, baseUrl, io.env);
   try {
@@ -244,69 +241,6 @@ const FLAG_OF: Partial<Record<keyof GongFlowsClientOptions, string>> = {
   maxIsolationRequests: "--max-isolation-requests",
 };
 
-/** What a dry run learns from a journal: its settled ids when the credentials verify it, or that it could not. */
-type DryRunJournal =
-  | { readonly verified: true; readonly settled: ReadonlyMap<string, unknown> }
-  | { readonly verified: false };
-
-const CREDENTIAL_VARIABLES = ["GONG_ACCESS_KEY", "GONG_ACCESS_KEY_SECRET", "GONG_BEARER_TOKEN"];
-
-/**
- * A dry run needs no credentials. With them, the journal is verified as a real run would and its settled ids are
- * left out of the plan; without them its chain cannot be checked (anyone can write one), so it is only checked to
- * be a journal of this job and the plan treats nothing as settled.
- */
-function dryRunJournal(path: string, binding: ReturnType<typeof bindingOf>, io: CliIo): DryRunJournal {
-  if (!CREDENTIAL_VARIABLES.some((name) => io.env[name])) {
-    readJournal(path, binding, null);
-    return { verified: false };
-  }
-  const key = journalKey(credentialsFromEnv(io.env));
-  return { verified: true, settled: readJournal(path, binding, key).settled };
-}
-
-function dryRun(
-  plan: BatchPlan,
-  args: UnassignArgs,
-  target: Target,
-  io: CliIo,
-  journal: DryRunJournal | null,
-): number {
-  const settled: ReadonlyMap<string, unknown> = journal?.verified ? journal.settled : new Map();
-  const alreadySettled = settled.size;
-  const toSend = plan.ids.filter((id) => !settled.has(id));
-  const batches = planBatches(toSend, args.batchSize).batches.map((batch) => batch.length);
-  if (args.json) {
-    const output = {
-      dryRun: true,
-      baseUrl: target.baseUrl,
-      ids: plan.ids.length,
-      duplicates: plan.duplicates,
-      alreadySettled,
-      ...(journal ? { journalVerified: journal.verified } : {}),
-      batches,
-    };
-    io.stdout.write(`${terminalSafeJson(output)}\n`);
-    return 0;
-  }
-  const seconds = Math.max(0, (batches.length - 1) / args.rps);
-  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const parts = [
-    `Dry run: ${count(plan.ids.length, "unique id")}`,
-    plan.duplicates > 0 ? ` (${count(plan.duplicates, "duplicate")} dropped)` : "",
-    journal?.verified ? `, ${alreadySettled} already settled in the journal` : "",
-    journal && !journal.verified
-      ? ", the journal not verified (no credentials set), so nothing in it is counted as settled"
-      : "",
-    `; ${count(batches.length, "request")} of at most ${args.batchSize} ids`,
-    batches.length > 1 ? `; at ${args.rps} requests/s that takes at least ${seconds.toFixed(1)} s` : "",
-    ". Nothing was sent.\n",
-    `It would be sent to the ${describeTarget(target, io.env)}.\n`,
-  ];
-  io.stdout.write(parts.join(""));
-  return 0;
-}
-
 /** What a resumed run starts from: how many ids the journal already settled, and how. */
 export function describeResume(settled: ReadonlyMap<string, Outcome>, total: number): string {
   const counts = new Map<Outcome, number>();
@@ -326,38 +260,3 @@ const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
   unknown: "unknown",
   skipped: "skipped",
 };
-
-/** The plan of a --crm-ids job: the lookups it would send; what they find decides the unassign requests. */
-function dryRunByCrm(
-  plan: BatchPlan,
-  args: UnassignArgs,
-  target: Target,
-  io: CliIo,
-  journal: DryRunJournal | null,
-): number {
-  const settled: ReadonlyMap<string, unknown> = journal?.verified ? journal.settled : new Map();
-  const lookups = Math.ceil(plan.ids.length / OPTION_RANGES.lookupBatchSize.default);
-  if (args.json) {
-    const output = {
-      dryRun: true,
-      baseUrl: target.baseUrl,
-      crmProspectIds: plan.ids.length,
-      duplicates: plan.duplicates,
-      flows: args.flows,
-      alreadySettled: settled.size,
-      ...(journal ? { journalVerified: journal.verified } : {}),
-      lookups,
-    };
-    io.stdout.write(`${terminalSafeJson(output)}\n`);
-    return 0;
-  }
-  io.stdout.write(
-    `Dry run: ${plan.ids.length} unique CRM ids${plan.duplicates > 0 ? ` (${plan.duplicates} duplicates dropped)` : ""}` +
-      `${args.flows.length > 0 ? `, flows ${args.flows.join(", ")}` : ""}; ${lookups} lookup request${lookups === 1 ? "" : "s"} ` +
-      "would find their open flow instances, then unassign them" +
-      `${journal?.verified ? ` (${settled.size} instances already settled in the journal)` : ""}` +
-      `${journal && !journal.verified ? " (the journal not verified: no credentials set)" : ""}. Nothing was sent.\n` +
-      `It would be sent to the ${describeTarget(target, io.env)}.\n`,
-  );
-  return 0;
-}
