@@ -3,7 +3,7 @@ import { type BatchPlan, planBatches } from "@gong-flows/client/node";
 import type { UnassignArgs } from "./args.js";
 import { credentialsFromEnv } from "./credentials.js";
 import type { CliIo } from "./io.js";
-import { type bindingOf, journalKey } from "./journal/format.js";
+import { type JournalBinding, journalKey } from "./journal/format.js";
 import { readJournal } from "./journal/journal.js";
 import { terminalSafeJson } from "./printable.js";
 import { describeTarget, type Target } from "./target.js";
@@ -13,9 +13,27 @@ type DryRunJournal =
   | { readonly verified: true; readonly settled: ReadonlyMap<string, unknown> }
   | { readonly verified: false };
 
+/** The `--json` fields of a dry run of flow instance ids. */
+interface IdsPlanFields {
+  readonly ids: number;
+  readonly duplicates: number;
+  readonly alreadySettled: number;
+  /** The size of each request it would send. */
+  readonly batches: number[];
+}
+
+/** The `--json` fields of a dry run of CRM ids (`--crm-ids`). */
+interface CrmPlanFields {
+  readonly crmProspectIds: number;
+  readonly duplicates: number;
+  readonly flows: readonly string[];
+  readonly alreadySettled: number;
+  readonly lookups: number;
+}
+
 /** What a dry run prints: the fields of its `--json` object and the clauses of its sentence. */
 interface DryRunPlan {
-  readonly fields: Record<string, unknown>;
+  readonly fields: IdsPlanFields | CrmPlanFields;
   readonly clauses: readonly string[];
 }
 
@@ -27,7 +45,7 @@ export function dryRun(
   args: UnassignArgs,
   target: Target,
   io: CliIo,
-  binding: ReturnType<typeof bindingOf>,
+  binding: JournalBinding,
 ): number {
   const journal = args.journal ? dryRunJournal(args.journal, binding, io) : null;
   const { fields, clauses } =
@@ -50,7 +68,7 @@ export function dryRun(
  * left out of the plan; without them its chain cannot be checked (anyone can write one), so it is only checked to
  * be a journal of this job and the plan treats nothing as settled.
  */
-function dryRunJournal(path: string, binding: ReturnType<typeof bindingOf>, io: CliIo): DryRunJournal {
+function dryRunJournal(path: string, binding: JournalBinding, io: CliIo): DryRunJournal {
   if (!CREDENTIAL_VARIABLES.some((name) => io.env[name])) {
     readJournal(path, binding, null);
     return { verified: false };
@@ -92,7 +110,7 @@ function crmPlan(plan: BatchPlan, args: UnassignArgs, journal: DryRunJournal | n
       ...uniqueClauses(plan, "unique CRM id"),
       args.flows.length > 0 ? `, flows ${args.flows.join(", ")}` : "",
       `; ${count(lookups, "lookup request")} would find their open flow instances, then unassign them`,
-      ...journalClauses(journal, ` (${settled.size} flow instances already settled in the journal)`),
+      ...journalClauses(journal, ` (${count(settled.size, "flow instance")} already settled in the journal)`),
     ],
   };
 }

@@ -90,7 +90,7 @@ export function createEngine(resolved: ResolvedOptions, internals: ClientInterna
     api: createClient<paths>({ baseUrl: resolved.baseUrl, fetch: (request) => transport.fetch(request) }),
     unassignFlowInstances,
     findFlowInstances: async (query, options) => {
-      const { failure: _, ...found } = await findFlowInstances(lookup, query, options);
+      const { stoppedBy: _, ...found } = await findFlowInstances(lookup, query, options);
       return found;
     },
     listFlows: (filter, options) => listFlows(lookup, filter, options),

@@ -51,11 +51,15 @@ function errorOfKind<const Kind extends GongErrorKind>(kind: Kind, name: string)
   };
 }
 
-/** Spelled out so the declarations name `GongApiError` as the base, and nothing of Node's `ErrorConstructor`. */
-type KindClass<Kind extends GongErrorKind> = new (
-  message: string,
-  details?: GongErrorDetails,
-) => GongApiError & { readonly kind: Kind };
+/**
+ * Spelled out so the declarations name `GongApiError` as the base, and keep its static side (with @types/node,
+ * `Error.captureStackTrace`), so each class stays assignable to `typeof GongApiError`.
+ */
+type KindClass<Kind extends GongErrorKind> = Omit<typeof GongApiError, "prototype"> &
+  (new (
+    message: string,
+    details?: GongErrorDetails,
+  ) => GongApiError & { readonly kind: Kind });
 
 /** 400: Gong refused the request as malformed (for this endpoint, also: an id that does not exist). */
 export class GongBadRequestError extends errorOfKind("bad_request", "GongBadRequestError") {}

@@ -82,10 +82,11 @@ const OPTION_NAMES: Record<keyof GongFlowsClientOptions, true> = {
 
 /** A misspelt option would silently fall back to its default (a typo in `requestsPerSecond` would lift pacing). */
 function refuseUnknownOptions(options: object): void {
-  for (const field of Object.keys(options)) {
-    if (!Object.hasOwn(OPTION_NAMES, field)) {
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(OPTION_NAMES, key)) {
+      const field = shorten(key);
       throw new GongInputError(
-        `${shorten(field)} is not an option of createGongFlowsClient; the options are ${Object.keys(OPTION_NAMES).join(", ")}`,
+        `${field} is not an option of createGongFlowsClient; the options are ${Object.keys(OPTION_NAMES).join(", ")}`,
         { field },
       );
     }

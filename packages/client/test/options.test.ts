@@ -117,6 +117,13 @@ describe("client options", () => {
       /^requestPerSecond is not an option of createGongFlowsClient; the options are auth, baseUrl, .*requestsPerSecond/,
     ],
     ["an option of another SDK", { apiKey: "k" }, "apiKey", null, /^apiKey is not an option/],
+    [
+      "a pasted key of 100 characters",
+      { ["x".repeat(100)]: 1 },
+      `${"x".repeat(60)}…`,
+      null,
+      /^x{60}… is not/,
+    ],
   ])("refuses %s with a GongInputError naming the field", (_, options, field, value, message) => {
     expect(create(options)).toThrow(GongInputError);
     expect(create(options)).toThrow(TypeError);

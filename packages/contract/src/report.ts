@@ -31,31 +31,33 @@ export function formatSummary(report: ContractReport): string {
   const failed = count("fail");
   const tally = `${report.results.length} checks: ${count("pass")} passed, ${failed} failed, ${count("skip")} skipped.`;
   const verdict = failed === 0 ? "Conforms to the spec." : `Does NOT conform to the spec (${failed} failed).`;
-  const refused = refusedStatus(report.results);
-  const hint =
-    refused === null
-      ? ""
-      : `The target refused your credentials: every check that sends them got ${refused}. Check GONG_ACCESS_KEY and ` +
-        "GONG_ACCESS_KEY_SECRET (or GONG_BEARER_TOKEN) and that they are for this target; until they are accepted, " +
-        "the failures above say nothing of its conformance.\n";
-  return `${tally} ${verdict}\n${hint}`;
+  return `${tally} ${verdict}\n${refusalHint(report.results)}`;
 }
 
 /**
- * 401 or 403 when every check sent with the caller's own credentials got that status from the target itself (a
- * wrong key makes every check fail alike, which reads as a broken target unless said); otherwise `null`.
+ * When every check sent with the caller's own credentials got the same 401 or 403 from the target itself, a line
+ * that says so (a wrong key makes every check fail alike, which reads as a broken target unless said), with the
+ * target's own reason; otherwise nothing.
  */
-function refusedStatus(results: readonly CheckResult[]): 401 | 403 | null {
+function refusalHint(results: readonly CheckResult[]): string {
   const answers = results
     .filter((result) => result.check.credentials === "valid")
     .map((result) => result.answer);
   const [first] = answers;
-  if (first == null || first.proxyProblems) return null;
-  const status = first.status;
-  if (status !== 401 && status !== 403) return null;
-  return answers.every((answer) => answer != null && !answer.proxyProblems && answer.status === status)
-    ? status
-    : null;
+  if (first == null || first.proxyProblems || (first.status !== 401 && first.status !== 403)) return "";
+  const alike = answers.every(
+    (answer) => answer != null && !answer.proxyProblems && answer.status === first.status,
+  );
+  if (!alike) return "";
+  const reason = (first.json as { errors?: unknown } | undefined)?.errors;
+  const said =
+    Array.isArray(reason) && typeof reason[0] === "string" ? ` (${shorten(JSON.stringify(reason[0]))})` : "";
+  return (
+    `The target refused your credentials: every check that sends them got ${first.status}${said}. Check ` +
+    "GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN (an OAuth token needs the api:flows:write " +
+    "scope), and that they are for this target; until they are accepted, the failures above say nothing of its " +
+    "conformance.\n"
+  );
 }
 
 function describeAnswer(answer: Answer): string {

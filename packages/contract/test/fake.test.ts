@@ -60,9 +60,24 @@ describe("the kit against the repo's fake of Gong", () => {
     const result = await runKit(["--target", fake.url, "--rps", "100"], wrong);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /Does NOT conform to the spec \(\d+ failed\)\.\nThe target refused your credentials: every check that sends them got 401\. Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET/,
+      /Does NOT conform to the spec \(\d+ failed\)\.\nThe target refused your credentials: every check that sends them got 401 \("Invalid credentials"\)\. Check GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN/,
     );
     expect(result.stdout + result.stderr).not.toContain("s3cr3t-but-not-this-one");
+  });
+
+  it("passes on the target's reason when a token lacks the write scope", async () => {
+    const fake = await startFakeGong({
+      credentials: [{ bearerToken: "tok-read-only", scopes: ["api:flows:read"] }],
+    });
+    stops.push(fake.stop);
+    const result = await runKit(["--target", fake.url, "--rps", "100"], {
+      GONG_BEARER_TOKEN: "tok-read-only",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /The target refused your credentials: every check that sends them got 40[13] \("The access token lacks the scope api:flows:write"\)\. .*an OAuth token needs the api:flows:write scope/,
+    );
+    expect(result.stdout + result.stderr).not.toContain("tok-read-only");
   });
 
   it("does not blame the credentials when the target accepted them", async () => {

@@ -39,7 +39,7 @@ export async function findFlowInstances(
   query: FlowInstanceQuery,
   options: FindFlowInstancesOptions = {},
   tally: Tally = { requests: 0, requestIds: [] },
-): Promise<FlowInstanceLookup & { readonly failure: LookupResult | null }> {
+): Promise<FlowInstanceLookup & { readonly stoppedBy: LookupResult | null }> {
   const { kind, ids } = readQuery(query);
   const flowIds =
     options.flowIds === undefined ? null : new Set(validateSchemaIds("flowIds", options.flowIds, false));
@@ -50,14 +50,14 @@ export async function findFlowInstances(
   }
   const found: (FlowInstance[] | undefined)[] = batches.map(() => undefined);
   const errors: LookupError[] = [];
-  let failure: LookupResult | null = null;
+  let stoppedBy: LookupResult | null = null;
   let settled = 0;
   let next = 0;
   const keyOf = (instance: FlowInstance) =>
     kind === "crmProspectIds" ? instance.crmProspectId : instance.flowInstanceId;
 
   const work = async () => {
-    for (let index = next++; index < batches.length && failure === null; index = next++) {
+    for (let index = next++; index < batches.length && stoppedBy === null; index = next++) {
       if (options.signal?.aborted) return;
       const batch = batches[index] as string[];
       const body: LookupBody =
@@ -65,7 +65,7 @@ export async function findFlowInstances(
       const result = await lookUpOnce(config, body, tally, options.signal);
       if (result.kind === "aborted") return;
       if (result.kind === "failed") {
-        failure ??= result;
+        stoppedBy ??= result;
         const { error } = result;
         errors.push({
           ...failureOf(error),
@@ -105,6 +105,6 @@ export async function findFlowInstances(
     requests: tally.requests,
     requestIds: tally.requestIds,
     errors,
-    failure,
+    stoppedBy,
   };
 }

@@ -48,7 +48,7 @@ export interface FindFlowInstancesOptions {
   readonly onProgress?: (event: LookupProgressEvent) => void;
 }
 
-/** A lookup request that failed for good. */
+/** A lookup request that failed for good (for a Bearer 403, its `message` names the `api:flows:read` scope). */
 export interface LookupError extends RequestFailure {
   /** The input ids that request asked about. */
   readonly ids: readonly string[];

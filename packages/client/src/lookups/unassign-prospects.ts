@@ -51,7 +51,7 @@ export async function unassignProspects(
     { ...(flowIds === undefined ? {} : { flowIds }), ...(options.signal ? { signal: options.signal } : {}) },
     tally,
   );
-  if (lookup.failure?.kind === "failed") throw lookup.failure.error;
+  if (lookup.stoppedBy?.kind === "failed") throw lookup.stoppedBy.error;
   // A CRM lookup answers open instances only; a finished one (should Gong send it) has nothing to unassign.
   const open = lookup.instances.filter((instance) => OPEN_STATUSES.has(instance.flowInstanceStatus));
   const withOpen = new Set(open.map((instance) => instance.crmProspectId));

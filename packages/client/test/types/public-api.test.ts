@@ -78,6 +78,7 @@ describe("report and error types are exported", () => {
 
   it("gives each error class its own kind, as a literal", () => {
     expectTypeOf<GongServerError>().toExtend<GongApiError>();
+    expectTypeOf(GongServerError).toExtend<typeof GongApiError>();
     expectTypeOf<GongServerError["kind"]>().toEqualTypeOf<"server">();
     expectTypeOf<GongRateLimitError["kind"]>().toEqualTypeOf<"rate_limit">();
     expectTypeOf(GongServerError).toBeConstructibleWith("m");
