@@ -46,6 +46,14 @@ describe("createRedactor", () => {
     );
   });
 
+  it("ignores an empty secret (an unset variable), which would otherwise match between any two characters", () => {
+    const text = "a - b, (c) / d ... e";
+    expect(createRedactor([""])(text)).toBe(text);
+    expect(createRedactor(["", "s3cr3t-token-value"])(`${text} s3cr3t-token-value`)).toBe(
+      `${text} ${REDACTED}`,
+    );
+  });
+
   it("treats regular-expression characters in secrets literally", () => {
     expect(createRedactor(["a.b"])("a.b axb")).toBe("[REDACTED] axb");
   });

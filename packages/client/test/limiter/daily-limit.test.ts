@@ -73,6 +73,24 @@ describe("dailyRequestLimit (the in-process daily count)", () => {
     expect(await limiter.acquire({ maxWaitMs: 0 })).toEqual({ kind: "go" });
   });
 
+  it("counts only the starts it lets through, not the waits the limiter beneath refused", async () => {
+    const until = new Date(Date.UTC(2026, 10, 30, 12));
+    const answers: LimiterDecision[] = [{ kind: "paused", until }, { kind: "paused", until }, { kind: "go" }];
+    const inner: Limiter = {
+      acquire: async () => answers.shift() ?? { kind: "go" },
+      pause: async () => undefined,
+    };
+    const now = Date.UTC(2026, 10, 30, 10);
+    const limiter = withDailyLimit(inner, 1, () => now);
+    expect(await limiter.acquire({ maxWaitMs: 0 })).toEqual({ kind: "paused", until });
+    expect(await limiter.acquire({ maxWaitMs: 0 })).toEqual({ kind: "paused", until });
+    expect(await limiter.acquire({ maxWaitMs: 0 })).toEqual({ kind: "go" });
+    expect(await limiter.acquire({ maxWaitMs: 0 })).toEqual({
+      kind: "daily_limit",
+      resetsAt: new Date(Date.UTC(2026, 11, 1)),
+    });
+  });
+
   it("refuses a limit that is not a whole number of at least 1", () => {
     for (const dailyRequestLimit of [0, -1, 1.5, Number.NaN]) {
       expect(() => createGongFlowsClient({ ...base, dailyRequestLimit })).toThrow(GongInputError);
