@@ -2,7 +2,7 @@ import { validateEmail } from "../bulk/validate.js";
 import { GongInvalidResponseError } from "../errors.js";
 import { GongInputError } from "../input-error.js";
 import type { RequestResult } from "../transport/transport.js";
-import type { LookupConfig } from "./lookup-call.js";
+import { type LookupConfig, notJson } from "./lookup-call.js";
 import { type Flow, LIST_FLOWS_ROUTE, type ListFlowsQuery } from "./types.js";
 import { validateSchemaId } from "./validate.js";
 
@@ -36,11 +36,18 @@ export async function* listFlows(
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     let result: RequestResult | undefined;
-    const { data } = await config.api.GET(LIST_FLOWS_ROUTE.path, {
-      params: { query: cursor === undefined ? base : { ...base, cursor } },
-      fetch: (request: Request) => config.transport.fetch(request, { onResult: (ended) => (result = ended) }),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const { data } = await config.api
+      .GET(LIST_FLOWS_ROUTE.path, {
+        params: { query: cursor === undefined ? base : { ...base, cursor } },
+        fetch: (request: Request) =>
+          config.transport.fetch(request, { onResult: (ended) => (result = ended) }),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+      .catch((error: unknown) => {
+        // An answer openapi-fetch could not parse is Gong's fault, not the caller's: a typed error, as any other.
+        const answered = result?.kind === "answered" && !options.signal?.aborted ? result : null;
+        throw answered ? notJson("the flow listing", answered, error) : error;
+      });
     if (result?.kind === "failed") throw result.error;
     const requestId = result?.kind === "answered" ? result.requestId : null;
     const flows = data?.flows;

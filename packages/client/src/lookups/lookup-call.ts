@@ -72,8 +72,27 @@ export async function lookUpOnce(
   } catch (error) {
     if (result?.kind === "failed") return { kind: "failed", error: result.error };
     if (signal?.aborted || result?.kind === "aborted") return { kind: "aborted" };
+    // The transport had an answer and openapi-fetch could not parse it: a 2xx body that is not JSON.
+    if (result?.kind === "answered") {
+      const { requestId } = result;
+      if (requestId) tally.requestIds.push(requestId);
+      return { kind: "failed", error: notJson("the flow instance lookup", result, error) };
+    }
     throw error;
   }
+}
+
+/** The error of a 2xx answer whose body openapi-fetch could not parse as JSON. */
+export function notJson(
+  what: string,
+  answer: Extract<RequestResult, { kind: "answered" }>,
+  cause: unknown,
+): GongInvalidResponseError {
+  return new GongInvalidResponseError(`Gong answered ${what} with a body that is not JSON`, {
+    status: answer.response.status,
+    requestId: answer.requestId,
+    cause,
+  });
 }
 
 /**

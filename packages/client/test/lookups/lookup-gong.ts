@@ -25,13 +25,14 @@ export const instance = (seed: Seed): FlowInstance => ({
 /**
  * A scripted Gong for the lookups, through an injected `fetch`: prospects with open and finished instances, flows
  * over pages, the unassign operation, and a way to answer the lookups with a status instead (a 403 for a token that
- * may not read).
+ * may not read). `finishedInLookups`: a CRM lookup also answers finished instances, as Gong might.
  */
 export function lookupGong(options: {
   seeds?: Seed[];
   flows?: Flow[];
   pageSize?: number;
   lookupStatus?: number;
+  finishedInLookups?: boolean;
 }) {
   const instances = (options.seeds ?? []).map(instance);
   const assigned = new Set(
@@ -51,7 +52,9 @@ export function lookupGong(options: {
       if (options.lookupStatus) return json(options.lookupStatus, { requestId: "rl", errors: ["forbidden"] });
       const found = body.crmProspectsIds
         ? instances.filter(
-            (i) => body.crmProspectsIds.includes(i.crmProspectId) && assigned.has(i.flowInstanceId),
+            (i) =>
+              body.crmProspectsIds.includes(i.crmProspectId) &&
+              (options.finishedInLookups || assigned.has(i.flowInstanceId)),
           )
         : instances.filter((i) => body.flowInstanceIds.includes(i.flowInstanceId));
       return json(200, { requestId: `r${calls.length}`, prospectsAssigned: found });
