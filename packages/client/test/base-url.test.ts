@@ -107,3 +107,31 @@ describe("isLoopbackHost", () => {
     expect(isLoopbackHost(host)).toBe(false);
   });
 });
+
+describe("isLoopbackHost's brackets", () => {
+  // Only a leading "[" and a trailing "]" are an IPv6 literal's brackets; anywhere else they make another name.
+  it.each([":[:1", "::[1", "::]1", "[::1]]", "[[::1]"])("knows %s is not ::1", (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
+
+  it("reaches [::1] over plain http, and refuses a host that only looks like it", () => {
+    expect(normalizeBaseUrl("http://[::1]/prefix/")).toBe("http://[::1]/prefix");
+    expect(normalizeBaseUrl("http://[0:0:0:0:0:0:0:1]:4010")).toBe("http://[::1]:4010");
+    expect(refusal("http://[::2]")).toMatch(/^baseUrl uses plain http to \[::2\]; use https/);
+  });
+});
+
+describe("the field of a baseUrl error", () => {
+  it.each([[42], [""], ["api.gong.io"], ["https://user:pw@api.gong.io"], ["http://api.gong.io"]])(
+    "is baseUrl for %j",
+    (input) => {
+      let field: unknown;
+      try {
+        normalizeBaseUrl(input);
+      } catch (error) {
+        field = (error as { field?: unknown }).field;
+      }
+      expect(field).toBe("baseUrl");
+    },
+  );
+});
