@@ -54,6 +54,28 @@ describe("createRedactor", () => {
     );
   });
 
+  it("drops only trailing = as base64 padding: an = inside a secret is part of it", () => {
+    expect(createRedactor(["abc=defghijklmnop"])("xx abcdefghijklmnop yy")).toBe(`xx abc${REDACTED} yy`);
+  });
+
+  it("redacts the secret's part of a Basic value at each alignment, keeping the groups that mix in its neighbours", () => {
+    const secret = "s3cr3t-Value-42xyz";
+    const redact = createRedactor([secret]);
+    const basic = (key: string, tail = "") => Buffer.from(`${key}:${secret}${tail}`).toString("base64");
+    expect(redact(`Basic ${basic("k")}`)).toBe(`Basic azpz${REDACTED}eXo=`);
+    expect(redact(`Basic ${basic("kk")}`)).toBe(`Basic a2s6${REDACTED}`);
+    expect(redact(`Basic ${basic("kkk")}`)).toBe(`Basic a2trOnMz${REDACTED}eg==`);
+    expect(redact(`x ${basic("key", "QQ")}`)).toBe(`x a2V5OnMz${REDACTED}elFR`);
+  });
+
+  it("redacts a secret written as hex, in lower and in upper case", () => {
+    const secret = "s3cr3t-Value-42xyz";
+    const hex = Buffer.from(secret).toString("hex");
+    const redact = createRedactor([secret]);
+    expect(redact(`id=${hex}`)).toBe(`id=${REDACTED}`);
+    expect(redact(`id=${hex.toUpperCase()}`)).toBe(`id=${REDACTED}`);
+  });
+
   it("treats regular-expression characters in secrets literally", () => {
     expect(createRedactor(["a.b"])("a.b axb")).toBe("[REDACTED] axb");
   });
