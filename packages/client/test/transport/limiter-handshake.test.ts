@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Limiter } from "../../src/index.js";
 import { scopeOf } from "../../src/transport/scope.js";
-import { createTransport, type TransportConfig } from "../../src/transport/transport.js";
-import { json, virtualClock } from "../helpers.js";
+import { createTransport } from "../../src/transport/transport.js";
+import { json } from "../helpers.js";
+import { transportConfig } from "./transport-config.js";
 
 /** A limiter that always lets a start through and records every pause it is told of. */
 function recordingLimiter(onAcquire: () => void = () => {}) {
@@ -22,22 +23,9 @@ function recordingLimiter(onAcquire: () => void = () => {}) {
 /** A transport over `limiter` whose `fetch` gives the scripted answers, then 200s. */
 function transportWith(limiter: Limiter, answers: (() => Response)[]) {
   let sent = 0;
-  const config: TransportConfig = {
-    fetch: (async () =>
-      answers[sent++]?.() ?? json(200, { unassignedFlowInstanceIds: ["1"] })) as typeof fetch,
-    authorization: "Bearer t",
-    authScheme: "bearer",
-    userAgent: null,
-    timeoutMs: 1_000,
-    maxBodyBytes: 1_000,
-    maxRetries: 3,
-    maxRetryAfterSeconds: 60,
-    limiter,
-    clock: virtualClock(),
-    random: () => 0,
-    redact: (text) => text,
-  };
-  return { transport: createTransport(config), sent: () => sent };
+  const fetch = (async () =>
+    answers[sent++]?.() ?? json(200, { unassignedFlowInstanceIds: ["1"] })) as typeof globalThis.fetch;
+  return { transport: createTransport(transportConfig(limiter, fetch)), sent: () => sent };
 }
 
 const request = { method: "POST", url: "http://127.0.0.1:9/x", headers: {}, body: undefined };

@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Limiter, LimiterDecision } from "../../src/index.js";
-import { createTransport, type TransportConfig } from "../../src/transport/transport.js";
-import { json, virtualClock } from "../helpers.js";
+import { createTransport } from "../../src/transport/transport.js";
+import { json } from "../helpers.js";
+import { transportConfig } from "./transport-config.js";
 
 /** A transport over a scripted limiter, counting what reaches `fetch`. */
 function transportWith(limiter: Limiter, answers: Response[] = []) {
   let sent = 0;
-  const config: TransportConfig = {
-    fetch: (async () =>
-      answers[sent++] ?? json(200, { unassignedFlowInstanceIds: ["1"] })) as unknown as typeof fetch,
-    authorization: "Bearer t",
-    authScheme: "bearer",
-    userAgent: null,
-    timeoutMs: 1_000,
-    maxBodyBytes: 1_000,
-    maxRetries: 3,
-    maxRetryAfterSeconds: 60,
-    limiter,
-    clock: virtualClock(),
-    random: () => 0,
-    redact: (text) => text.replaceAll("secret", "[REDACTED]"),
-  };
-  return { transport: createTransport(config), sent: () => sent };
+  const fetch = (async () =>
+    answers[sent++] ?? json(200, { unassignedFlowInstanceIds: ["1"] })) as unknown as typeof globalThis.fetch;
+  return { transport: createTransport(transportConfig(limiter, fetch)), sent: () => sent };
 }
 
 const request = { method: "POST", url: "http://127.0.0.1:9/x", headers: {}, body: undefined };
