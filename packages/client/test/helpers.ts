@@ -1,5 +1,6 @@
 import { inject } from "vitest";
 import { type ClientInternals, createClientWith, type GongFlowsClient } from "../src/client.js";
+import type { Limiter } from "../src/limiter/limiter.js";
 import type { GongFlowsClientOptions } from "../src/options.js";
 import type { Clock } from "../src/transport/clock.js";
 
@@ -117,4 +118,21 @@ export function listingFetch() {
     return json(200, { unassignedFlowInstanceIds: body.flowInstanceIds });
   }) as unknown as typeof globalThis.fetch;
   return { fetch, bodies };
+}
+
+/** A limiter that lets every start through, recording each caller's wait cap and each pause it is told of. */
+export function recordingLimiter(onAcquire: () => void = () => {}) {
+  const asked: number[] = [];
+  const paused: number[] = [];
+  const limiter: Limiter = {
+    acquire: async ({ maxWaitMs }) => {
+      asked.push(maxWaitMs);
+      onAcquire();
+      return { kind: "go" };
+    },
+    pause: async (ms) => {
+      paused.push(ms);
+    },
+  };
+  return { limiter, asked, paused };
 }

@@ -7,7 +7,7 @@ import {
   type LimiterDecision,
 } from "../../src/index.js";
 import { withDailyLimit } from "../../src/limiter/daily.js";
-import { json, KEY_PAIR, listingFetch, sentBody } from "../helpers.js";
+import { json, KEY_PAIR, listingFetch, recordingLimiter, sentBody } from "../helpers.js";
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => String(234599484800000 + i));
 const nextUtcMidnight = (now = Date.now()) => new Date(Math.floor(now / 86_400_000 + 1) * 86_400_000);
@@ -100,17 +100,7 @@ describe("dailyRequestLimit (the in-process daily count)", () => {
 
 describe("limiter (a shared limiter replaces the in-process one)", () => {
   it("asks the given limiter before every attempt and tells it every 429", async () => {
-    const asked: number[] = [];
-    const paused: number[] = [];
-    const limiter: Limiter = {
-      acquire: async ({ maxWaitMs }) => {
-        asked.push(maxWaitMs);
-        return { kind: "go" };
-      },
-      pause: async (ms) => {
-        paused.push(ms);
-      },
-    };
+    const { limiter, asked, paused } = recordingLimiter();
     const { fetch } = fetchWith429(2, "0.01");
     const client = createGongFlowsClient({ ...base, fetch, limiter, batchSize: 10 });
     const report = await client.unassignFlowInstances(ids(30));

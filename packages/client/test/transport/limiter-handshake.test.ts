@@ -2,23 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Limiter } from "../../src/index.js";
 import { scopeOf } from "../../src/transport/scope.js";
 import { createTransport } from "../../src/transport/transport.js";
-import { json } from "../helpers.js";
+import { json, recordingLimiter } from "../helpers.js";
 import { transportConfig } from "./transport-config.js";
-
-/** A limiter that always lets a start through and records every pause it is told of. */
-function recordingLimiter(onAcquire: () => void = () => {}) {
-  const pauses: number[] = [];
-  const limiter: Limiter = {
-    acquire: async () => {
-      onAcquire();
-      return { kind: "go" };
-    },
-    pause: async (ms) => {
-      pauses.push(ms);
-    },
-  };
-  return { limiter, pauses };
-}
 
 /** A transport over `limiter` whose `fetch` gives the scripted answers, then 200s. */
 function transportWith(limiter: Limiter, answers: (() => Response)[]) {
@@ -32,18 +17,18 @@ const request = { method: "POST", url: "http://127.0.0.1:9/x", headers: {}, body
 
 describe("what the transport tells the limiter", () => {
   it("pauses every start through the limiter for a 429's Retry-After, once per 429", async () => {
-    const { limiter, pauses } = recordingLimiter();
+    const { limiter, paused } = recordingLimiter();
     const { transport, sent } = transportWith(limiter, [
       () => json(429, { errors: ["slow down"] }, { "retry-after": "2" }),
     ]);
     const result = await transport.send(request);
     expect(result.kind).toBe("answered");
     expect(sent()).toBe(2);
-    expect(pauses).toEqual([2_000]);
+    expect(paused).toEqual([2_000]);
   });
 
   it("pauses nobody for a 5xx or a dropped connection: the retry waits on its own", async () => {
-    const { limiter, pauses } = recordingLimiter();
+    const { limiter, paused } = recordingLimiter();
     const { transport, sent } = transportWith(limiter, [
       () => json(503, { errors: ["busy"] }),
       () => {
@@ -53,7 +38,7 @@ describe("what the transport tells the limiter", () => {
     const result = await transport.send(request);
     expect(result.kind).toBe("answered");
     expect(sent()).toBe(3);
-    expect(pauses).toEqual([]);
+    expect(paused).toEqual([]);
   });
 
   it("sends nothing when the limiter grants a start after the run was told to stop", async () => {

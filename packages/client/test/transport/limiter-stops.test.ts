@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Limiter, LimiterDecision } from "../../src/index.js";
 import { createTransport } from "../../src/transport/transport.js";
-import { json } from "../helpers.js";
+import { json, recordingLimiter } from "../helpers.js";
 import { transportConfig } from "./transport-config.js";
 
 /** A transport over a scripted limiter, counting what reaches `fetch`. */
@@ -65,17 +65,7 @@ describe("a limiter that stops a request", () => {
   });
 
   it("asks the limiter before every attempt with the client's wait cap, and reports a 429 pause to it", async () => {
-    const asked: number[] = [];
-    const paused: number[] = [];
-    const limiter: Limiter = {
-      acquire: async ({ maxWaitMs }) => {
-        asked.push(maxWaitMs);
-        return { kind: "go" };
-      },
-      pause: async (ms) => {
-        paused.push(ms);
-      },
-    };
+    const { limiter, asked, paused } = recordingLimiter();
     const { transport } = transportWith(limiter, [
       json(429, { errors: [] }, { "retry-after": "7" }),
       json(200, { unassignedFlowInstanceIds: [] }),
