@@ -1,6 +1,7 @@
 import { OPTION_RANGES } from "@gong-flows/client";
 import { type BatchPlan, planBatches } from "@gong-flows/client/node";
 import type { UnassignArgs } from "./args.js";
+import { count } from "./count.js";
 import { credentialsFromEnv } from "./credentials.js";
 import type { CliIo } from "./io.js";
 import { type JournalBinding, journalKey } from "./journal/format.js";
@@ -133,5 +134,3 @@ function journalClauses(journal: DryRunJournal | null, whenVerified: string): st
       : ", the journal not verified (no credentials set), so nothing in it is counted as settled",
   ];
 }
-
-const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

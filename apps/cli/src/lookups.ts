@@ -1,6 +1,7 @@
 import { type Flow, type FlowInstance, GongApiError, GongInputError } from "@gong-flows/client";
 import { describeValue, emailProblem, SCHEMA_LIMITS } from "@gong-flows/client/node";
 import type { FindArgs, FlowsArgs } from "./args.js";
+import { count } from "./count.js";
 import { collectCommandIds } from "./ids.js";
 import { checkFlowIds } from "./input/id-kinds.js";
 import type { CliIo } from "./io.js";
@@ -69,7 +70,7 @@ function instancesTable(
     i.flowInstanceStatus,
   ]);
   const lines = table(["PROSPECT", "FLOW", "FLOW INSTANCE ID", "STATUS"], rows);
-  lines.push("", `${instances.length} flow instance${instances.length === 1 ? "" : "s"} found.`);
+  lines.push("", `${count(instances.length, "flow instance")} found.`);
   if (notFound.length > 0) {
     lines.push(
       `${notFound.length} ${byCrm ? "CRM ids have no open flow instance" : "flow instance ids do not exist"}: ` +
@@ -129,7 +130,7 @@ export async function flows(args: FlowsArgs, io: CliIo): Promise<number> {
   } else {
     const rows = all.map((flow) => [flow.id, flow.name, flow.folderName ?? "", flow.visibility ?? ""]);
     const lines = table(["FLOW ID", "NAME", "FOLDER", "VISIBILITY"], rows);
-    lines.push("", `${all.length} flow${all.length === 1 ? "" : "s"}.`);
+    lines.push("", `${count(all.length, "flow")}.`);
     io.stdout.write(`${lines.join("\n")}\n`);
   }
   return 0;

@@ -1,4 +1,5 @@
 import type { ProgressEvent } from "@gong-flows/client";
+import { count } from "./count.js";
 
 /** Batches started before the measured pace is trusted over the planned one. */
 const MEASURED_AFTER_BATCHES = 5;
@@ -29,8 +30,7 @@ export function createProgressLine(
     // Floor, so 100 % means every id settled, never "almost".
     const percent = plan.ids === 0 ? 100 : Math.floor((settled / plan.ids) * 100);
     const done = settled >= plan.ids;
-    const isolating =
-      extra > 0 ? ` · isolating refused ids (${extra} extra request${extra === 1 ? "" : "s"})` : "";
+    const isolating = extra > 0 ? ` · isolating refused ids (${count(extra, "extra request")})` : "";
     const remainingBatches = plan.batches - batchesStarted;
     // The planned rate is a ceiling: 429 pauses, slow answers and other sharers of a Redis limiter pull the run
     // below it, so once a few batches have started, their measured pace counts when it is slower.

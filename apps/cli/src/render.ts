@@ -1,4 +1,5 @@
 import type { UnassignReport } from "@gong-flows/client";
+import { count } from "./count.js";
 import { printable } from "./printable.js";
 
 const LISTS = [
@@ -21,7 +22,7 @@ export interface RunEnding {
 export function renderSummary(report: UnassignReport, ending: RunEnding = { stopped: false }): string {
   const total = LISTS.reduce((sum, [list]) => sum + report[list].length, 0);
   const lines = [
-    `Unassigned ${report.unassigned.length} of ${total} flow instances in ${report.requests} request${report.requests === 1 ? "" : "s"}.`,
+    `Unassigned ${report.unassigned.length} of ${total} flow instances in ${count(report.requests, "request")}.`,
   ];
   for (const [list, label] of LISTS) lines.push(`  ${String(report[list].length).padStart(7)}  ${label}`);
   if (report.duplicates > 0) lines.push(`  ${String(report.duplicates).padStart(7)}  duplicates dropped`);

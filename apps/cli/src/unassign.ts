@@ -10,6 +10,7 @@ import {
 } from "@gong-flows/client";
 import { type BatchPlan, emailProblem, planBatches } from "@gong-flows/client/node";
 import type { UnassignArgs } from "./args.js";
+import { count } from "./count.js";
 import { credentialsFromEnv } from "./credentials.js";
 import { dryRun } from "./dry-run.js";
 import { collectCommandIds } from "./ids.js";
@@ -97,8 +98,8 @@ async function send(
       withoutOpenInstances: plan.ids.filter((id) => !withOpen.has(id)),
     };
     io.stderr.write(
-      `gong-flows: ${plan.ids.length} CRM ids: ${open.length} open flow instance${open.length === 1 ? "" : "s"} ` +
-        `of ${withOpen.size} prospects found in ${found.requests} lookup request${found.requests === 1 ? "" : "s"}; ` +
+      `gong-flows: ${plan.ids.length} CRM ids: ${count(open.length, "open flow instance")} ` +
+        `of ${withOpen.size} prospects found in ${count(found.requests, "lookup request")}; ` +
         `${prospects.withoutOpenInstances.length} without open instances\n`,
     );
     return await runJob(args, io, client, journal, jobIds, plan.duplicates, { found, prospects }, limiter);
